@@ -29,7 +29,7 @@ KDIRS := arch/x86/boot arch/x86/entry arch/x86/kernel arch/x86/kernel/cpu arch/x
          drivers/misc/lkdtm
 
 KCFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdinc -fno-pic -fno-pie \
-           -mcmodel=kernel -mno-red-zone -mgeneral-regs-only -mno-mmx \
+           -mcmodel=kernel -mno-red-zone -mpreferred-stack-boundary=3 -mgeneral-regs-only -mno-mmx \
            -mno-sse -mno-sse2 -mno-avx -msoft-float \
            -fno-stack-protector -fno-omit-frame-pointer \
            -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls \
@@ -56,13 +56,22 @@ $(foreach d,$(KDIRS),$(eval $(call add_kdir,$(d))))
 all: kernel
 kernel: $(BUILD)/irqos
 
+# V=1 shows the full commands.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(KCFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  CC      $<")
+	$(Q)$(CC) $(KCFLAGS) -c $< -o $@
 
 $(BUILD)/%.o: %.S
 	@mkdir -p $(dir $@)
-	$(CC) $(KAFLAGS) -c $< -o $@
+	@$(if $(Q),echo "  AS      $<")
+	$(Q)$(CC) $(KAFLAGS) -c $< -o $@
 
 # --- kallsyms: link once without a symbol table, generate it from the
 # result, link again. The table lives in its own segment after .bss, so its
@@ -76,17 +85,19 @@ $(BUILD)/kallsyms0.S: $(BUILD)/scripts/kallsyms
 	$(BUILD)/scripts/kallsyms < /dev/null > $@
 
 $(BUILD)/.tmp_vmlinux1: $(KOBJS) $(BUILD)/kallsyms0.o arch/x86/kernel/vmlinux.lds
-	$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(BUILD)/kallsyms0.o
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(LD) $(KLDFLAGS) -o $@ $(KOBJS) $(BUILD)/kallsyms0.o
 
 $(BUILD)/kallsyms1.S: $(BUILD)/.tmp_vmlinux1 $(BUILD)/scripts/kallsyms
-	$(NM) -n $< | $(BUILD)/scripts/kallsyms > $@
+	$(Q)$(NM) -n $< | $(BUILD)/scripts/kallsyms > $@
 
 $(BUILD)/irqos: $(KOBJS) $(BUILD)/kallsyms1.o arch/x86/kernel/vmlinux.lds
-	$(LD) $(KLDFLAGS) -o $@.tmp $(KOBJS) $(BUILD)/kallsyms1.o
-	$(NM) -n $@.tmp | $(BUILD)/scripts/kallsyms > $(BUILD)/kallsyms2.S
+	@$(if $(Q),echo "  LD      $@")
+	$(Q)$(LD) $(KLDFLAGS) -o $@.tmp $(KOBJS) $(BUILD)/kallsyms1.o
+	$(Q)$(NM) -n $@.tmp | $(BUILD)/scripts/kallsyms > $(BUILD)/kallsyms2.S
 	@cmp -s $(BUILD)/kallsyms1.S $(BUILD)/kallsyms2.S || \
 		{ echo "kallsyms: symbol addresses moved between link passes" >&2; exit 1; }
-	mv $@.tmp $@
+	$(Q)mv $@.tmp $@
 
 # --- GRUB rescue ISO (BIOS boot; Multiboot2).
 $(BUILD)/irqos.iso: $(BUILD)/irqos tools/grub.cfg
@@ -109,7 +120,8 @@ HOSTTEST_BINS := $(addprefix $(BUILD)/tests/host/,$(HOSTTESTS))
 
 $(BUILD)/tests/host/%: tests/host/%.c $(wildcard tests/host/include/*.h tests/host/include/*/*.h) FORCE_HOSTDEPS
 	@mkdir -p $(dir $@)
-	$(HOSTCC) $(HOSTCFLAGS) -include tests/host/include/host_rename.h \
+	@$(if $(Q),echo "  HOSTCC  $@")
+	$(Q)$(HOSTCC) $(HOSTCFLAGS) -include tests/host/include/host_rename.h \
 		-o $@ $< $(SRCS_$*)
 .PHONY: FORCE_HOSTDEPS
 FORCE_HOSTDEPS:

@@ -13,6 +13,10 @@
 
 #define INIT_MEMBLOCK_REGIONS 128
 
+/* Values for the end argument of memblock_phys_alloc_range(). */
+#define MEMBLOCK_ALLOC_ANYWHERE   (~(phys_addr_t)0)
+#define MEMBLOCK_ALLOC_ACCESSIBLE 0      /* up to memblock.current_limit */
+
 struct memblock_region {
 	phys_addr_t base;
 	phys_addr_t size;
@@ -29,6 +33,7 @@ struct memblock {
 	struct memblock_type memory;
 	struct memblock_type reserved;
 	phys_addr_t current_limit;   /* allocations stay below this */
+	bool released;               /* memblock_free_all() ran: no more allocations */
 };
 
 extern struct memblock memblock;

@@ -12,6 +12,7 @@
 #define PG_buddy     (1UL << 1)   /* head of a free block on a free list */
 #define PG_head      (1UL << 2)   /* head of an allocated 2^order block */
 #define PG_slab      (1UL << 3)   /* owned by a kmem_cache */
+#define PG_large_kmalloc (1UL << 4) /* head of a kmalloc too big for the caches */
 
 struct kmem_cache;
 

@@ -10,16 +10,25 @@
 #ifndef _ASM_X86_PAGE_H
 #define _ASM_X86_PAGE_H
 
+#ifdef __ASSEMBLY__
+#define _AC(x, y) x
+#else
+#define _AC(x, y) x##y
+#endif
+
 #define PAGE_SHIFT 12
-#define PAGE_SIZE  (1UL << PAGE_SHIFT)
+#define PAGE_SIZE  (_AC(1, UL) << PAGE_SHIFT)
 #define PAGE_MASK  (~(PAGE_SIZE - 1))
 
-#define __START_KERNEL_map  0xffffffff80000000UL
-#define LOAD_PHYSICAL_ADDR  0x1000000UL
+#define __START_KERNEL_map  _AC(0xffffffff80000000, UL)
+#define LOAD_PHYSICAL_ADDR  _AC(0x1000000, UL)
 #define __START_KERNEL      (__START_KERNEL_map + LOAD_PHYSICAL_ADDR)
-#define PAGE_OFFSET         0xffff888000000000UL
-#define VMALLOC_START       0xffffc90000000000UL
-#define VMALLOC_END         0xffffe8ffffffffffUL
+#define PAGE_OFFSET         _AC(0xffff888000000000, UL)
+#define VMALLOC_START       _AC(0xffffc90000000000, UL)
+#define VMALLOC_END         _AC(0xffffe8ffffffffff, UL)
+
+#define THREAD_SIZE (4 * PAGE_SIZE)        /* kernel stacks: 16 KiB */
+#define EXCEPTION_STKSZ (4 * PAGE_SIZE)    /* each IST stack */
 
 #ifndef __ASSEMBLY__
 #include <linux/types.h>

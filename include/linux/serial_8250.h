@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The PC serial port (8250/16450/16550A UART), drivers/tty/serial/8250/.
+ *
+ * One struct uart_8250_port per port. Every line-status error the UART
+ * reports is counted in its uart_8250_stats, so a lost character is never
+ * silent: an overrun means the FIFO filled before software read it.
+ */
+#ifndef _LINUX_SERIAL_8250_H
+#define _LINUX_SERIAL_8250_H
+
+#include <linux/types.h>
+#include <linux/spinlock.h>
+
+struct console;
+
+struct uart_8250_stats {
+	unsigned long rx;          /* characters received */
+	unsigned long tx;          /* characters handed to the transmitter */
+	unsigned long overrun;     /* LSR.OE: a character arrived with the FIFO full */
+	unsigned long framing;     /* LSR.FE: character without a valid stop bit */
+	unsigned long parity;      /* LSR.PE */
+	unsigned long brk;         /* LSR.BI: the line was held low (break) */
+	unsigned long tx_dropped;  /* transmitter never became ready; char dropped */
+};
+
+struct uart_8250_port {
+	unsigned long iobase;      /* first of 8 I/O ports */
+	unsigned int irq;          /* ISA IRQ line (COM1: 4), for the IRQ-driven driver */
+	unsigned int uartclk;      /* input clock / 16: the fastest baud rate */
+	unsigned int baud;         /* current baud rate */
+	int line;                  /* N in ttyS<N> */
+	bool present;              /* passed the scratch and loopback probes */
+	const char *type;          /* "16550A", "16550", "16450" */
+	unsigned int fifosize;     /* transmit FIFO depth, 1 without a FIFO */
+	spinlock_t lock;           /* registers and stats */
+	struct uart_8250_stats stats;
+	struct console *cons;      /* the ttyS console on this port, if registered */
+};
+
+/* Probe COM1 and register it as console "ttyS" index 0 (honours console=). */
+void serial8250_console_init(void);
+/* A received character from ttyS0, or -1 if none is waiting or no port. */
+int serial8250_getc_poll(void);
+/* The port for ttyS<line>, or NULL if it does not exist. */
+struct uart_8250_port *serial8250_get_port(int line);
+
+#endif /* _LINUX_SERIAL_8250_H */

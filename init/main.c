@@ -1,0 +1,96 @@
+// SPDX-License-Identifier: MIT
+/*
+ * start_kernel() - bring the kernel up, in dependency order:
+ *
+ *   exception gates (so early faults are reported)
+ *   consoles (so reports can be seen)
+ *   setup_arch: command line, memory map, page tables, TSC, ACPI
+ *   page allocator and kmalloc
+ *   per-CPU areas, then this CPU's GDT/TSS/IST stacks
+ *   switch to a vmalloc'ed, guard-paged kernel stack
+ *   run the KUnit suites if asked, else start the shell
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/string.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+#include <linux/console.h>
+#include <linux/reboot.h>
+#include <linux/utsname.h>
+#include <linux/shell.h>
+#include <linux/serial_8250.h>
+#include <kunit/test.h>
+#include <asm/setup.h>
+#include <asm/desc.h>
+#include <asm/traps.h>
+#include <asm/percpu.h>
+#include <asm/stacktrace.h>
+#include <asm/page.h>
+
+char boot_command_line[COMMAND_LINE_SIZE];
+char saved_command_line[COMMAND_LINE_SIZE];
+
+const char linux_banner[] =
+	UTS_SYSNAME " version " UTS_RELEASE " (gcc " __VERSION__ ") #1\n";
+
+void vgacon_init(void);
+void cpu_init(void);
+void cpu_set_kernel_stack(unsigned long top);
+extern bool after_bootmem;
+
+static __noreturn void rest_init(void)
+{
+	if (kunit_enabled) {
+		int failed = kunit_run_all_tests();
+
+		qemu_debug_exit(failed ? QEMU_EXIT_KUNIT_FAIL : QEMU_EXIT_KUNIT_PASS);
+		machine_power_off();
+	}
+	shell_main();
+	machine_power_off();
+}
+
+/*
+ * Move off the boot stack (in .bss) onto a vmalloc'ed stack with a guard
+ * page, and continue in rest_init() there. %rbp = 0 ends call traces.
+ */
+static __noreturn void switch_to_kernel_stack(void)
+{
+	unsigned long base = (unsigned long)vmalloc_named(THREAD_SIZE, "swapper stack");
+
+	if (!base)
+		panic("no memory for the kernel stack");
+	this_cpu_ptr(&cpu_stacks)->task_base = base;
+	cpu_set_kernel_stack(base + THREAD_SIZE);
+	__asm__ __volatile__("movq %0, %%rsp\n\t"
+			     "xorl %%ebp, %%ebp\n\t"
+			     "call *%1\n\t"
+			     "ud2"
+			     :: "r"(base + THREAD_SIZE), "r"(rest_init) : "memory");
+	__builtin_unreachable();
+}
+
+/**
+ * start_kernel - architecture-independent boot
+ */
+void __init start_kernel(void)
+{
+	char *command_line;
+
+	idt_setup_early_traps();
+	serial8250_console_init();
+	vgacon_init();
+	printk(KERN_NOTICE "%s", linux_banner);
+	strlcpy(saved_command_line, boot_command_line, sizeof(saved_command_line));
+	setup_arch(&command_line);
+
+	mem_init();
+	after_bootmem = true;
+	setup_per_cpu_areas();
+	cpu_init();
+	trap_init();
+	parse_setup_params(command_line);
+	switch_to_kernel_stack();
+}

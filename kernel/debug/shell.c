@@ -1,0 +1,250 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The kernel shell: a line editor on the console and a table of commands.
+ *
+ * Input is polled from the consoles for now (the UART becomes
+ * interrupt-driven in the next issue, and the shell will then sleep).
+ * Commands come from the .shell_cmds section (include/linux/shell.h), so
+ * drivers add their own without this file knowing about them.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/ctype.h>
+#include <linux/console.h>
+#include <linux/shell.h>
+#include <linux/reboot.h>
+#include <linux/mm.h>
+#include <linux/slab.h>
+#include <linux/vmalloc.h>
+#include <asm/processor.h>
+#include <asm/tsc.h>
+
+#define LINE_MAX 256
+
+extern const struct shell_cmd __start_shell_cmds[], __stop_shell_cmds[];
+
+static void shell_puts(const char *s)
+{
+	console_write_all(s, strlen(s));
+}
+
+static void shell_putc(char c)
+{
+	console_write_all(&c, 1);
+}
+
+/**
+ * shell_printf - command output: straight to the consoles, not the log
+ */
+int shell_printf(const char *fmt, ...)
+{
+	static char buf[512];
+	va_list args;
+	int len;
+
+	va_start(args, fmt);
+	len = vscnprintf(buf, sizeof(buf), fmt, args);
+	va_end(args);
+	console_write_all(buf, len);
+	return len;
+}
+
+static int shell_getc(void)
+{
+	int c;
+
+	while ((c = console_read_char()) < 0)
+		cpu_relax();
+	return c;
+}
+
+/*
+ * Read one line with echo. Backspace/DEL erase, ^U kills the line, ^C
+ * abandons it; escape sequences (arrow keys) are swallowed.
+ */
+static void read_line(char *buf, int size)
+{
+	int len = 0, c;
+
+	for (;;) {
+		c = shell_getc();
+		if (c == '\r' || c == '\n') {
+			shell_puts("\n");
+			break;
+		}
+		if (c == 0x7f || c == '\b') {
+			if (len) {
+				len--;
+				shell_puts("\b \b");
+			}
+		} else if (c == 0x15) {                 /* ^U */
+			while (len) {
+				len--;
+				shell_puts("\b \b");
+			}
+		} else if (c == 0x03) {                 /* ^C */
+			shell_puts("^C\n");
+			len = 0;
+			break;
+		} else if (c == 0x1b) {                 /* ESC [ x */
+			if (shell_getc() == '[')
+				shell_getc();
+		} else if (isprint(c) && len < size - 1) {
+			buf[len++] = c;
+			shell_putc(c);
+		}
+	}
+	buf[len] = '\0';
+}
+
+static int split_args(char *line, char **argv)
+{
+	int argc = 0;
+
+	while (*line) {
+		while (isspace(*line))
+			*line++ = '\0';
+		if (!*line)
+			break;
+		if (argc == SHELL_MAX_ARGS)
+			return -1;
+		argv[argc++] = line;
+		while (*line && !isspace(*line))
+			line++;
+	}
+	return argc;
+}
+
+static const struct shell_cmd *find_cmd(const char *name)
+{
+	const struct shell_cmd *c;
+
+	for (c = __start_shell_cmds; c < __stop_shell_cmds; c++)
+		if (!strcmp(c->name, name))
+			return c;
+	return NULL;
+}
+
+/**
+ * shell_exec_line - run one command line; returns the command's status
+ */
+int shell_exec_line(char *line)
+{
+	char *argv[SHELL_MAX_ARGS + 1];
+	const struct shell_cmd *cmd;
+	int argc = split_args(line, argv);
+
+	if (argc < 0) {
+		shell_printf("too many arguments (at most %d)\n", SHELL_MAX_ARGS);
+		return -1;
+	}
+	if (argc == 0)
+		return 0;
+	argv[argc] = NULL;
+	cmd = find_cmd(argv[0]);
+	if (!cmd) {
+		shell_printf("%s: command not found\n", argv[0]);
+		return 127;
+	}
+	return cmd->fn(argc, argv);
+}
+
+/**
+ * shell_main - prompt, read, run, forever
+ */
+void shell_main(void)
+{
+	static char line[LINE_MAX];
+
+	for (;;) {
+		shell_puts(SHELL_PROMPT);
+		read_line(line, sizeof(line));
+		shell_exec_line(line);
+	}
+}
+
+/* ---- the basic commands ---- */
+
+static int do_help(int argc, char **argv)
+{
+	const struct shell_cmd *c;
+
+	for (c = __start_shell_cmds; c < __stop_shell_cmds; c++) {
+		char left[40];
+
+		snprintf(left, sizeof(left), "%s%s%s", c->name,
+			 c->usage[0] ? " " : "", c->usage);
+		shell_printf("  %-24s %s\n", left, c->help);
+	}
+	return 0;
+}
+DEFINE_SHELL_CMD(help, "", "list the commands", do_help);
+
+static int do_echo(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc; i++)
+		shell_printf("%s%s", argv[i], i + 1 < argc ? " " : "");
+	shell_printf("\n");
+	return 0;
+}
+DEFINE_SHELL_CMD(echo, "[words...]", "print the words", do_echo);
+
+static int do_dmesg(int argc, char **argv)
+{
+	static char buf[1100];
+	u64 seq = printk_first_seq();
+	size_t len;
+
+	while ((len = printk_read_formatted(&seq, buf, sizeof(buf))) > 0)
+		console_write_all(buf, len);
+	if (printk_dropped)
+		shell_printf("dmesg: %llu older messages were overwritten\n",
+		       (unsigned long long)printk_dropped);
+	return 0;
+}
+DEFINE_SHELL_CMD(dmesg, "", "print the kernel log", do_dmesg);
+
+static int do_uptime(int argc, char **argv)
+{
+	u64 ns = local_clock();
+
+	shell_printf("up %llu.%06llu s\n", (unsigned long long)(ns / 1000000000ULL),
+	       (unsigned long long)(ns % 1000000000ULL) / 1000);
+	return 0;
+}
+DEFINE_SHELL_CMD(uptime, "", "time since boot", do_uptime);
+
+static int do_poweroff(int argc, char **argv)
+{
+	printk(KERN_NOTICE "reboot: Power down\n");
+	machine_power_off();
+}
+DEFINE_SHELL_CMD(poweroff, "", "power the machine off (ACPI S5)", do_poweroff);
+
+static int do_reboot(int argc, char **argv)
+{
+	printk(KERN_NOTICE "reboot: Restarting system\n");
+	machine_restart();
+}
+DEFINE_SHELL_CMD(reboot, "", "restart the machine", do_reboot);
+
+static int do_meminfo(int argc, char **argv)
+{
+	struct page_alloc_stats *p = &page_alloc_stats;
+	struct kmalloc_stats *k = &kmalloc_stats;
+
+	shell_printf("MemTotal:       %8lu kB\n", p->total_pages * (PAGE_SIZE / 1024));
+	shell_printf("MemFree:        %8lu kB\n", nr_free_pages() * (PAGE_SIZE / 1024));
+	shell_printf("PageAllocFail:  %8lu\n", p->failed);
+	shell_printf("PageBadOrder:   %8lu\n", p->bad_order);
+	shell_printf("PageBadFree:    %8lu\n", p->bad_free);
+	shell_printf("KmallocCalls:   %8lu\n", k->alloc_calls);
+	shell_printf("KmallocFail:    %8lu\n", k->failed);
+	shell_printf("KmallocBadFree: %8lu\n", k->bad_free);
+	shell_printf("VmallocAreas:   %8lu\n", vmalloc_stats.areas);
+	shell_printf("VmallocPages:   %8lu\n", vmalloc_stats.pages);
+	return 0;
+}
+DEFINE_SHELL_CMD(meminfo, "", "memory and allocator counters", do_meminfo);
