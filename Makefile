@@ -32,7 +32,7 @@ KCFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdinc -fno-pic -fno-pie \
            -mcmodel=kernel -mno-red-zone -mpreferred-stack-boundary=3 -mgeneral-regs-only -mno-mmx \
            -mno-sse -mno-sse2 -mno-avx -msoft-float \
            -fno-stack-protector -fno-omit-frame-pointer \
-           -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls \
+           -mno-omit-leaf-frame-pointer -fno-optimize-sibling-calls -fno-shrink-wrap \
            -fno-asynchronous-unwind-tables -fno-unwind-tables \
            -fno-common -fno-strict-aliasing -fno-delete-null-pointer-checks \
            -fcf-protection=none -fno-jump-tables \
@@ -62,6 +62,9 @@ Q :=
 else
 Q := @
 endif
+
+# Any change to this Makefile (flags) rebuilds everything.
+$(KOBJS): Makefile
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)

@@ -49,8 +49,10 @@ struct kunit_suite {
 #define KUNIT_CASE(fn) { .run_case = fn, .name = #fn }
 
 /* kunit_test_suites(&a, &b, ...) - register suites for the boot-time run. */
+#define __kunit_paste2(a, b) a##b
+#define __kunit_paste(a, b) __kunit_paste2(a, b)
 #define kunit_test_suites(...)						\
-	static struct kunit_suite *__kunit_suites_##__LINE__[]		\
+	static struct kunit_suite *__kunit_paste(__kunit_suites_, __COUNTER__)[] \
 		__used __section(".kunit_test_suites") __aligned(8) =	\
 		{ __VA_ARGS__ }
 #define kunit_test_suite(suite) kunit_test_suites(&suite)
@@ -81,9 +83,14 @@ __printf(2, 3) void kunit_mark_skipped(struct kunit *test, const char *fmt, ...)
 	}								\
 } while (0)
 
+/* Ordering compares as unsigned when either side has an unsigned type, so
+ * kernel addresses (above 2^63) order correctly. */
+#define __kunit_is_unsigned(x) ((__typeof__(x))-1 > (__typeof__(x))0)
 #define __KUNIT_BINOP(test, ret, l, op, r) do {				\
 	long long __l = (long long)(l), __r = (long long)(r);		\
-	__KUNIT_CHECK(test, __l op __r, ret,				\
+	bool __u = __kunit_is_unsigned(l) || __kunit_is_unsigned(r);	\
+	__KUNIT_CHECK(test, __u ? (unsigned long long)__l op (unsigned long long)__r \
+			       : __l op __r, ret,			\
 		"Expected %s %s %s, but\n        %s == %lld (0x%llx)\n        %s == %lld (0x%llx)", \
 		#l, #op, #r, #l, __l, (unsigned long long)__l, #r, __r,	\
 		(unsigned long long)__r);				\
@@ -115,6 +122,9 @@ __printf(2, 3) void kunit_mark_skipped(struct kunit *test, const char *fmt, ...)
 #define KUNIT_ASSERT_NE(t, l, r)   __KUNIT_BINOP(t, return, l, !=, r)
 #define KUNIT_ASSERT_LT(t, l, r)   __KUNIT_BINOP(t, return, l, <, r)
 #define KUNIT_ASSERT_GE(t, l, r)   __KUNIT_BINOP(t, return, l, >=, r)
+#define KUNIT_ASSERT_GT(t, l, r)   __KUNIT_BINOP(t, return, l, >, r)
+#define KUNIT_ASSERT_LE(t, l, r)   __KUNIT_BINOP(t, return, l, <=, r)
+#define KUNIT_ASSERT_NULL(t, p)    __KUNIT_CHECK(t, (p) == NULL, return, "Expected %s to be NULL", #p)
 #define KUNIT_ASSERT_NOT_NULL(t, p) __KUNIT_CHECK(t, (p) != NULL, return, "Expected %s not to be NULL", #p)
 
 #endif

@@ -101,6 +101,34 @@ static void print_trace_address(const char *lvl, unsigned long addr, bool is_ret
 		printk("%s 0x%016lx\n", lvl, addr);
 }
 
+/*
+ * An exception can hit a function that has not (yet) set up its frame:
+ * on its first instruction, right after "push %rbp", or anywhere in a leaf
+ * function the compiler built without a frame. Then the interrupted
+ * code's return address is not in the %rbp chain but at the top of its
+ * stack; find it there so the caller is not missing from the trace.
+ */
+static unsigned long frameless_return_address(struct pt_regs *regs)
+{
+	static const u8 prologue[4] = { 0x55, 0x48, 0x89, 0xe5 }; /* push %rbp; mov %rsp,%rbp */
+	unsigned long size, off, ret, slot;
+	u8 insn[4];
+	int i;
+
+	if (!kallsyms_lookup(regs->ip, &size, &off))
+		return 0;
+	if (copy_from_kernel_nofault(insn, (void *)(regs->ip - off), sizeof(insn)))
+		return 0;
+	for (i = 0; i < 4 && insn[i] == prologue[i]; i++)
+		;
+	if (i == 4 && off >= 4)
+		return 0;                 /* the frame is complete: the chain has it */
+	slot = regs->sp + (i == 4 && off == 1 ? 8 : 0);
+	if (get_kernel_nofault(ret, (unsigned long *)slot) || !kernel_text_address(ret))
+		return 0;
+	return ret;
+}
+
 /**
  * show_trace_log_lvl - print the call chain starting at frame pointer @bp
  */
@@ -124,8 +152,13 @@ void show_trace_log_lvl(unsigned long bp, const char *lvl)
 				break;
 			if (!get_stack_info((unsigned long)regs, &info))
 				break;
-			if (kernel_text_address(ip))
+			if (kernel_text_address(ip)) {
+				unsigned long ret = frameless_return_address(regs);
+
 				print_trace_address(lvl, ip, false);
+				if (ret)
+					print_trace_address(lvl, ret, true);
+			}
 			frame = rbp;
 			continue;
 		}
@@ -262,6 +295,9 @@ void oops_end(unsigned long flags, struct pt_regs *regs, const char *reason)
 
 static void __die(const char *str, struct pt_regs *regs, long err)
 {
+	/* -1 means "this vector has no error code": show 0, as Linux does. */
+	if (err == -1)
+		err = 0;
 	printk(KERN_DEFAULT "%s: %04lx [#%d]%s\n", str, (unsigned long)err & 0xffff,
 	       ++die_counter, nr_cpu_ids > 1 ? " SMP" : "");
 	show_regs(regs);

@@ -239,6 +239,11 @@ static bool gp_get_address(struct pt_regs *regs, unsigned long *addr)
 		return false;                 /* fs:/gs: base not known here */
 	if ((p[i] & 0xf0) == 0x40)
 		rex = p[i++];
+	if (p[i] >= 0xa0 && p[i] <= 0xa3) {
+		/* mov between %al/%rax and a 64-bit absolute address (moffs) */
+		__builtin_memcpy(addr, &p[i + 1], 8);
+		return true;
+	}
 	if (!opcode_has_modrm_mem(p, &i))
 		return false;
 	modrm = p[i++];

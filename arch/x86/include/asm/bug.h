@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* x86 encoding of BUG()/WARN(): a ud2 plus a __bug_table entry. */
+/*
+ * x86 encoding of BUG()/WARN(): a ud2 plus a __bug_table entry. The memory
+ * clobber tells the compiler the report (and warn_count) may change memory.
+ */
 #ifndef _ASM_X86_BUG_H
 #define _ASM_X86_BUG_H
 
@@ -15,6 +18,6 @@
 		"\t.word %c2\n"						\
 		"\t.org 2b + 12\n"					\
 		".popsection" :: "i"(__FILE__), "i"(__LINE__),		\
-		"i"(flags))
+		"i"(flags) : "memory")
 
 #endif

@@ -1,0 +1,3 @@
+# SPDX-License-Identifier: MIT
+HOSTTESTS += test_memblock
+SRCS_test_memblock := mm/memblock.c
