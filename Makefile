@@ -142,7 +142,8 @@ run: deps kernel
 	$(QEMU) $(QEMU_ARGS) -accel $(QEMU_ACCEL) -kernel $(BUILD)/irqos \
 		-append "$(APPEND)" -nographic
 
-debug: deps kernel
+debug: kernel
+	@tools/deps.sh --debug
 	$(QEMU) $(QEMU_ARGS) -accel tcg -kernel $(BUILD)/irqos \
 		-append "$(APPEND)" -display none -serial file:$(BUILD)/serial.log \
 		-s -S & \
@@ -150,6 +151,7 @@ debug: deps kernel
 
 PROVE_JOBS ?= 2
 test: deps kernel host-tests $(BUILD)/irqos.iso
+	IRQOS_KERNEL=$(abspath $(BUILD)/irqos) IRQOS_ISO=$(abspath $(BUILD)/irqos.iso) \
 	prove -j$(PROVE_JOBS) --exec '' $(HOSTTEST_BINS) $(sort $(wildcard tests/scenarios/*.t))
 
 clean:

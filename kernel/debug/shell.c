@@ -23,6 +23,8 @@
 
 extern const struct shell_cmd __start_shell_cmds[], __stop_shell_cmds[];
 
+unsigned long shell_lines_too_long;   /* lines refused for overflowing LINE_MAX */
+
 static void shell_puts(const char *s)
 {
 	console_write_all(s, strlen(s));
@@ -60,11 +62,13 @@ static int shell_getc(void)
 
 /*
  * Read one line with echo. Backspace/DEL erase, ^U kills the line, ^C
- * abandons it; escape sequences (arrow keys) are swallowed.
+ * abandons it; escape sequences (arrow keys) are swallowed. Characters
+ * past the end of the buffer are counted; a line that lost any is
+ * refused rather than run truncated. Returns the number dropped.
  */
-static void read_line(char *buf, int size)
+static int read_line(char *buf, int size)
 {
-	int len = 0, c;
+	int len = 0, c, dropped = 0;
 
 	for (;;) {
 		c = shell_getc();
@@ -89,12 +93,18 @@ static void read_line(char *buf, int size)
 		} else if (c == 0x1b) {                 /* ESC [ x */
 			if (shell_getc() == '[')
 				shell_getc();
-		} else if (isprint(c) && len < size - 1) {
-			buf[len++] = c;
-			shell_putc(c);
+		} else if (isprint(c)) {
+			if (len < size - 1) {
+				buf[len++] = c;
+				shell_putc(c);
+			} else {
+				dropped++;
+				shell_putc('\a');
+			}
 		}
 	}
 	buf[len] = '\0';
+	return dropped;
 }
 
 static int split_args(char *line, char **argv)
@@ -135,7 +145,7 @@ int shell_exec_line(char *line)
 	int argc = split_args(line, argv);
 
 	if (argc < 0) {
-		shell_printf("too many arguments (at most %d)\n", SHELL_MAX_ARGS);
+		shell_printf("too many arguments (at most %d); not run\n", SHELL_MAX_ARGS);
 		return -1;
 	}
 	if (argc == 0)
@@ -157,8 +167,16 @@ void shell_main(void)
 	static char line[LINE_MAX];
 
 	for (;;) {
+		int dropped;
+
 		shell_puts(SHELL_PROMPT);
-		read_line(line, sizeof(line));
+		dropped = read_line(line, sizeof(line));
+		if (dropped) {
+			shell_lines_too_long++;
+			shell_printf("shell: line too long: %d characters past %d were dropped; not run\n",
+				     dropped, LINE_MAX - 1);
+			continue;
+		}
 		shell_exec_line(line);
 	}
 }
@@ -218,14 +236,12 @@ DEFINE_SHELL_CMD(uptime, "", "time since boot", do_uptime);
 
 static int do_poweroff(int argc, char **argv)
 {
-	printk(KERN_NOTICE "reboot: Power down\n");
 	machine_power_off();
 }
 DEFINE_SHELL_CMD(poweroff, "", "power the machine off (ACPI S5)", do_poweroff);
 
 static int do_reboot(int argc, char **argv)
 {
-	printk(KERN_NOTICE "reboot: Restarting system\n");
 	machine_restart();
 }
 DEFINE_SHELL_CMD(reboot, "", "restart the machine", do_reboot);

@@ -47,14 +47,15 @@ void machine_halt(void)
  * machine_power_off - turn the machine off
  *
  * Enters ACPI S5. Where that is not possible (no ACPI, a broken \_S5_),
- * says so and halts, which is what a user can switch off by hand.
+ * says so and halts, which is what a user can switch off by hand. As on
+ * Linux, the caller announces "reboot: Power down"; this prints only on
+ * failure.
  */
 void machine_power_off(void)
 {
 	int ret;
 
 	local_irq_disable();
-	pr_emerg("Power down\n");
 	ret = acpi_power_off();
 	pr_emerg("ACPI power off failed (%d). System halted.\n", ret);
 	machine_halt();
@@ -96,7 +97,6 @@ void machine_restart(void)
 	int ret;
 
 	local_irq_disable();
-	pr_emerg("Restarting system\n");
 
 	ret = acpi_reboot();
 	if (ret != -ENODEV)
