@@ -35,7 +35,6 @@ char saved_command_line[COMMAND_LINE_SIZE];
 const char linux_banner[] =
 	UTS_SYSNAME " version " UTS_RELEASE " (gcc " __VERSION__ ") #1\n";
 
-void vgacon_init(void);
 void cpu_init(void);
 void cpu_set_kernel_stack(unsigned long top);
 extern bool after_bootmem;

@@ -13,6 +13,7 @@
 #include <linux/reboot.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
+#include <linux/console.h>
 
 static int panic_timeout;   /* seconds; 0 = halt forever */
 static int panic_in_progress;
@@ -31,6 +32,7 @@ void panic(const char *fmt, ...)
 	local_irq_disable();
 	if (__atomic_fetch_add(&panic_in_progress, 1, __ATOMIC_SEQ_CST))
 		machine_halt();     /* a panic while panicking: just stop */
+	console_flush_on_panic();
 	va_start(args, fmt);
 	vscnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);

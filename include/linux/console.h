@@ -33,4 +33,10 @@ void console_write_all(const char *s, unsigned int len);
 /* Poll every console for one input character; -1 when none. */
 int console_read_char(void);
 
+/* Push every record still in the log out to the consoles (panic path). */
+void console_flush_on_panic(void);
+
+/* drivers/video/console/vgacon.c: the VGA text screen, when present. */
+void vgacon_init(void);
+
 #endif

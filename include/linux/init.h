@@ -45,7 +45,9 @@ int parse_args(const char *doing, char *args,
 char *next_arg(char *args, char **param, char **val);
 /* Runs every __setup() handler that matches; reports unknown options. */
 void parse_setup_params(char *cmdline);
-/* Search a command line for "name=" / "name"; returns 1 and copies the value. */
+/* Search a raw command line for the last "name=value": copies the value into
+ * @buf and returns its length (0 for "name="), or -1 if absent. The _bool
+ * form returns the 1-based word position of a bare "name", or 0. */
 int cmdline_find_option(const char *cmdline, const char *option, char *buf, int bufsize);
 int cmdline_find_option_bool(const char *cmdline, const char *option);
 

@@ -38,6 +38,9 @@
 #define MESSAGE_LOGLEVEL_DEFAULT 4  /* level of a message without a prefix */
 
 extern int console_loglevel;
+/* printk calls made while this CPU already held the log lock (an
+ * exception inside printk): written straight to the consoles. */
+extern unsigned long printk_recursion_count;
 
 __printf(1, 2) int printk(const char *fmt, ...);
 int vprintk(const char *fmt, va_list args);

@@ -34,6 +34,7 @@ struct uart_8250_port {
 	const char *type;          /* "16550A", "16550", "16450" */
 	unsigned int fifosize;     /* transmit FIFO depth, 1 without a FIFO */
 	spinlock_t lock;           /* registers and stats */
+	int lock_owner;            /* CPU holding 'lock', -1 if none */
 	struct uart_8250_stats stats;
 	struct console *cons;      /* the ttyS console on this port, if registered */
 };

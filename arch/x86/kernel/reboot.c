@@ -47,15 +47,15 @@ void machine_halt(void)
  * machine_power_off - turn the machine off
  *
  * Enters ACPI S5. Where that is not possible (no ACPI, a broken \_S5_),
- * says so and halts, which is what a user can switch off by hand. As on
- * Linux, the caller announces "reboot: Power down"; this prints only on
- * failure.
+ * says so and halts, which is what a user can switch off by hand. Prints
+ * Linux's "reboot: Power down" first (there is no kernel/reboot.c to do it).
  */
 void machine_power_off(void)
 {
 	int ret;
 
 	local_irq_disable();
+	pr_emerg("Power down\n");
 	ret = acpi_power_off();
 	pr_emerg("ACPI power off failed (%d). System halted.\n", ret);
 	machine_halt();
@@ -89,15 +89,15 @@ static void triple_fault(void)
 /**
  * machine_restart - reset the machine
  *
- * Tries the ACPI reset register, then the 8042 keyboard controller, then a
- * triple fault. Never returns.
+ * Prints "reboot: Restarting system", then tries the ACPI reset register,
+ * the 8042 keyboard controller and a triple fault. Never returns.
  */
 void machine_restart(void)
 {
 	int ret;
 
 	local_irq_disable();
-
+	pr_emerg("Restarting system\n");
 	ret = acpi_reboot();
 	if (ret != -ENODEV)
 		pr_emerg("ACPI reset failed (%d), trying the keyboard controller\n", ret);

@@ -110,12 +110,12 @@ static unsigned long __init pit_calibrate_tsc(void)
 			runs[j] = runs[j - 1];
 		runs[j] = v;
 	}
+	/* The spread says how much to trust it: tens of ppm on bare metal. */
+	pr_info("PIT calibration: %d runs of %d ms, spread %llu ppm\n",
+		CALIBRATE_RUNS, CALIBRATE_MS,
+		(runs[CALIBRATE_RUNS - 1] - runs[0]) * 1000000ULL / runs[CALIBRATE_RUNS / 2]);
 	/* ticks per CALIBRATE_LATCH PIT ticks -> ticks per ms */
-	v = runs[CALIBRATE_RUNS / 2] * PIT_TICK_RATE / (CALIBRATE_LATCH * 1000);
-	pr_info("PIT calibration: %llu..%llu TSC ticks per %lu PIT ticks\n",
-		(unsigned long long)runs[0],
-		(unsigned long long)runs[CALIBRATE_RUNS - 1], CALIBRATE_LATCH);
-	return v;
+	return runs[CALIBRATE_RUNS / 2] * PIT_TICK_RATE / (CALIBRATE_LATCH * 1000);
 }
 
 /* The rate CPUID reports, if it does (Intel SDM Vol. 2A, CPUID leaves

@@ -38,5 +38,6 @@
 #define tolower    irqos_tolower
 #define toupper    irqos_toupper
 #define panic      irqos_panic
+#define bsearch    irqos_bsearch
 
 #endif
