@@ -308,6 +308,23 @@ static u64 acpi_root_entry(const struct acpi_table_header *root, u32 size, u32 i
 	return v;
 }
 
+bool acpi_disabled;
+
+/* "acpi=off": ignore the firmware tables entirely (as Linux's acpi=off). */
+static int __init parse_acpi(char *arg)
+{
+	if (!arg)
+		return -EINVAL;
+	if (!strcmp(arg, "off"))
+		acpi_disabled = true;
+	else if (!strcmp(arg, "on"))
+		acpi_disabled = false;
+	else
+		return -EINVAL;
+	return 0;
+}
+early_param("acpi", parse_acpi);
+
 /**
  * acpi_table_init - find and validate the ACPI tables
  *
@@ -324,7 +341,7 @@ int __init acpi_table_init(void)
 {
 	const struct acpi_table_rsdp *rsdp;
 	struct acpi_table_header *root = NULL, *h;
-	char oem[7], opt[8];
+	char oem[7];
 	u64 rsdp_phys, root_phys = 0, phys;
 	u32 entry_size = 0, i, n;
 
@@ -334,8 +351,7 @@ int __init acpi_table_init(void)
 	memset(&acpi_fadt, 0, sizeof(acpi_fadt));
 	acpi_mapped_limit = acpi_compute_mapped_limit();
 
-	if (cmdline_find_option(boot_command_line, "acpi", opt, sizeof(opt)) > 0 &&
-	    !strcmp(opt, "off")) {
+	if (acpi_disabled) {
 		pr_info("disabled on the command line (acpi=off)\n");
 		return -ENODEV;
 	}

@@ -166,6 +166,7 @@ struct acpi_table_fadt {
 #define ACPI_PM1_CNT_SLP_EN       (1U << 13)  /* write 1: enter the state in SLP_TYP */
 
 /* tables.c */
+extern bool acpi_disabled;
 int acpi_table_init(void);
 struct acpi_table_header *acpi_get_table(const char *signature, int instance);
 const struct acpi_table_fadt *acpi_get_fadt(void);
