@@ -39,6 +39,23 @@ void cpu_init(void);
 void cpu_set_kernel_stack(unsigned long top);
 extern bool after_bootmem;
 
+extern initcall_t __initcall_start[], __initcall_end[];
+
+/**
+ * do_initcalls - run every registered initcall, level 1 to 7
+ */
+void __init do_initcalls(void)
+{
+	initcall_t *fn;
+
+	for (fn = __initcall_start; fn < __initcall_end; fn++) {
+		int ret = (*fn)();
+
+		if (ret)
+			pr_warn("initcall %ps returned %d\n", *fn, ret);
+	}
+}
+
 static __noreturn void rest_init(void)
 {
 	if (kunit_enabled) {

@@ -17,6 +17,27 @@
 
 #define COMMAND_LINE_SIZE 2048
 
+/*
+ * Initcalls: functions run once during boot, level by level, after the
+ * core (memory, traps, the IRQ layer) is up and before the shell starts.
+ * Within a level, link order decides. A non-zero return is reported.
+ */
+typedef int (*initcall_t)(void);
+
+#define __define_initcall(fn, level)					\
+	static initcall_t __initcall_##fn##level			\
+		__used __section(".initcall" #level ".init") __aligned(8) = fn
+
+#define core_initcall(fn)     __define_initcall(fn, 1)
+#define postcore_initcall(fn) __define_initcall(fn, 2)
+#define arch_initcall(fn)     __define_initcall(fn, 3)
+#define subsys_initcall(fn)   __define_initcall(fn, 4)
+#define fs_initcall(fn)       __define_initcall(fn, 5)
+#define device_initcall(fn)   __define_initcall(fn, 6)
+#define late_initcall(fn)     __define_initcall(fn, 7)
+
+void do_initcalls(void);
+
 struct obs_kernel_param {
 	const char *str;
 	int (*setup_func)(char *);

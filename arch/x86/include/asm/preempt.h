@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: MIT */
+/* preempt_count lives in a per-CPU word, updated with one %gs instruction. */
+#ifndef _ASM_X86_PREEMPT_H
+#define _ASM_X86_PREEMPT_H
+
+#include <asm/percpu.h>
+
+DECLARE_PER_CPU(unsigned long, __preempt_count);
+
+static __always_inline unsigned long preempt_count(void)
+{
+	return this_cpu_read(__preempt_count);
+}
+#define __preempt_count_add(v) this_cpu_add(__preempt_count, (unsigned long)(v))
+#define __preempt_count_sub(v) this_cpu_add(__preempt_count, -(unsigned long)(v))
+
+#endif

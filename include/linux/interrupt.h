@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The driver's view of interrupts: request_irq() attaches a handler to an
+ * IRQ line, free_irq() detaches it, disable_irq()/enable_irq() nest.
+ */
+#ifndef _LINUX_INTERRUPT_H
+#define _LINUX_INTERRUPT_H
+
+#include <linux/types.h>
+#include <linux/irqreturn.h>
+#include <linux/hardirq.h>
+#include <linux/irqflags.h>
+
+/* Trigger type, as the device drives the line (bits 0-3). */
+#define IRQF_TRIGGER_NONE    0x00000000
+#define IRQF_TRIGGER_RISING  0x00000001
+#define IRQF_TRIGGER_FALLING 0x00000002
+#define IRQF_TRIGGER_HIGH    0x00000004
+#define IRQF_TRIGGER_LOW     0x00000008
+#define IRQF_TRIGGER_MASK    (IRQF_TRIGGER_HIGH | IRQF_TRIGGER_LOW | \
+			      IRQF_TRIGGER_RISING | IRQF_TRIGGER_FALLING)
+#define IRQF_TRIGGER_PROBE   0x00000010
+
+#define IRQF_SHARED        0x00000080  /* several devices on one line; each passes its dev_id */
+#define IRQF_PROBE_SHARED  0x00000100  /* a sharing mismatch is expected: fail quietly */
+#define __IRQF_TIMER       0x00000200
+#define IRQF_PERCPU        0x00000400
+#define IRQF_NOBALANCING   0x00000800
+#define IRQF_IRQPOLL       0x00001000  /* polled for misrouted IRQs ("irqpoll") */
+#define IRQF_ONESHOT       0x00002000  /* keep the line masked until the thread ran */
+#define IRQF_NO_SUSPEND    0x00004000
+#define IRQF_FORCE_RESUME  0x00008000
+#define IRQF_NO_THREAD     0x00010000  /* never force-thread ("threadirqs") */
+#define IRQF_EARLY_RESUME  0x00020000
+#define IRQF_COND_SUSPEND  0x00040000
+#define IRQF_NO_AUTOEN     0x00080000  /* do not enable the line on request */
+#define IRQF_TIMER         (__IRQF_TIMER | IRQF_NO_SUSPEND | IRQF_NO_THREAD)
+
+typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
+
+/**
+ * struct irqaction - one handler on an IRQ line
+ * @handler:   called in hard interrupt context
+ * @dev_id:    cookie identifying the device (required for shared lines)
+ * @next:      the next action sharing the line
+ * @thread_fn: handler run in a thread (threaded IRQs; not yet supported)
+ * @irq:       the Linux IRQ number
+ * @flags:     IRQF_* given at request time
+ * @name:      shown in /proc/interrupts
+ */
+struct irqaction {
+	irq_handler_t handler;
+	void *dev_id;
+	struct irqaction *next;
+	irq_handler_t thread_fn;
+	unsigned int irq;
+	unsigned int flags;
+	const char *name;
+};
+
+int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
+		const char *name, void *dev_id);
+int request_threaded_irq(unsigned int irq, irq_handler_t handler,
+			 irq_handler_t thread_fn, unsigned long flags,
+			 const char *name, void *dev_id);
+const void *free_irq(unsigned int irq, void *dev_id);
+
+void disable_irq(unsigned int irq);
+void disable_irq_nosync(unsigned int irq);
+void enable_irq(unsigned int irq);
+void synchronize_irq(unsigned int irq);
+bool irq_has_action(unsigned int irq);
+
+/* Spurious-interrupt debugging switches (kernel/irq/spurious.c). */
+extern int noirqdebug;
+enum { IRQ_MISROUTED_NONE, IRQ_MISROUTED_FIXUP, IRQ_MISROUTED_POLL };
+extern int irqfixup;
+void poll_spurious_irqs(void);
+
+#endif
