@@ -28,6 +28,8 @@
 #include <asm/percpu.h>
 #include <asm/stacktrace.h>
 #include <asm/page.h>
+#include <asm/irq.h>
+#include <linux/irqflags.h>
 
 char boot_command_line[COMMAND_LINE_SIZE];
 char saved_command_line[COMMAND_LINE_SIZE];
@@ -58,6 +60,10 @@ void __init do_initcalls(void)
 
 static __noreturn void rest_init(void)
 {
+	do_initcalls();
+	/* From here on, devices interrupt. */
+	local_irq_enable();
+
 	if (kunit_enabled) {
 		int failed = kunit_run_all_tests();
 
@@ -107,6 +113,7 @@ void __init start_kernel(void)
 	setup_per_cpu_areas();
 	cpu_init();
 	trap_init();
+	init_IRQ();
 	parse_setup_params(command_line);
 	switch_to_kernel_stack();
 }

@@ -14,15 +14,10 @@
 #include <linux/smp.h>
 #include <asm/traps.h>
 #include <asm/io.h>
+#include <asm/irq.h>
+#include <linux/hardirq.h>
 
 #define NMI_REASON_PORT 0x61   /* system control port B */
-
-DEFINE_PER_CPU(unsigned long, nmi_count);
-
-unsigned long nmi_count_cpu(unsigned int cpu)
-{
-	return per_cpu(nmi_count, cpu);
-}
 
 static void unknown_nmi_error(unsigned char reason, struct pt_regs *regs)
 {
@@ -38,10 +33,12 @@ void exc_nmi(struct pt_regs *regs, unsigned long error_code)
 {
 	unsigned char reason;
 
-	this_cpu_inc(nmi_count);
+	nmi_enter();
+	this_cpu_ptr(&irq_stat)->__nmi_count++;
 	record_exception(regs, X86_TRAP_NMI, error_code);
 	/* Port 0x61 bits 7/6 report memory parity / I/O channel check NMIs
 	 * from the chipset; anything else is an NMI nobody claimed. */
 	reason = inb(NMI_REASON_PORT);
 	unknown_nmi_error(reason, regs);
+	nmi_exit();
 }

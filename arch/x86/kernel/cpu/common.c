@@ -38,6 +38,7 @@ struct tss_struct {
 } __attribute__((aligned(4096)));
 
 DEFINE_PER_CPU_PAGE_ALIGNED(struct gdt_page, gdt_page);
+DEFINE_PER_CPU(unsigned long, __preempt_count);
 DEFINE_PER_CPU_PAGE_ALIGNED(struct tss_struct, cpu_tss_rw);
 
 static void fill_gdt(struct desc_struct *gdt)

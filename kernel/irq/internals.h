@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT */
+/* Helpers shared by the files of kernel/irq/ and nobody else. */
+#ifndef _KERNEL_IRQ_INTERNALS_H
+#define _KERNEL_IRQ_INTERNALS_H
+
+#include <linux/irqdesc.h>
+
+/* chip.c - all called with desc->lock held */
+void mask_irq(struct irq_desc *desc);
+void unmask_irq(struct irq_desc *desc);
+void irq_enable(struct irq_desc *desc);
+void irq_disable(struct irq_desc *desc);
+void irq_startup(struct irq_desc *desc, bool resend);
+void irq_shutdown(struct irq_desc *desc);
+void check_irq_resend(struct irq_desc *desc);
+
+/* spurious.c */
+void irq_spurious_reenabled(void);
+
+/* manage.c */
+int __irq_set_trigger(struct irq_desc *desc, unsigned long flags);
+void __disable_irq(struct irq_desc *desc);
+void __enable_irq(struct irq_desc *desc);
+
+#endif

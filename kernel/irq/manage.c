@@ -1,0 +1,374 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The driver API: request_irq(), free_irq(), disable_irq(), enable_irq(),
+ * synchronize_irq().
+ *
+ * Errors never corrupt state: an IRQ number without a descriptor or a
+ * controller, a missing handler, a shared request without a dev_id, or a
+ * request that does not agree with the handlers already on the line is
+ * refused with an error code and nothing changes.
+ */
+#include <linux/kernel.h>
+#include <linux/irq.h>
+#include <linux/irqdesc.h>
+#include <linux/interrupt.h>
+#include <linux/slab.h>
+#include <linux/errno.h>
+#include <asm/processor.h>
+
+#include "internals.h"
+
+/**
+ * synchronize_irq - wait until no handler of @irq is running
+ *
+ * Use after making sure the device will not raise the interrupt again
+ * (or after disable_irq_nosync()) and before freeing what the handler
+ * uses. Must not be called from the handler itself: it would wait forever.
+ */
+void synchronize_irq(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	unsigned long flags;
+	bool inprogress;
+
+	if (!desc)
+		return;
+	do {
+		while (irqd_irq_inprogress(&desc->irq_data))
+			cpu_relax();
+		/* Re-check under the lock: it may have started again. */
+		spin_lock_irqsave(&desc->lock, flags);
+		inprogress = irqd_irq_inprogress(&desc->irq_data);
+		spin_unlock_irqrestore(&desc->lock, flags);
+	} while (inprogress);
+}
+
+/* Program the trigger type; called with desc->lock held. */
+int __irq_set_trigger(struct irq_desc *desc, unsigned long flags)
+{
+	struct irq_chip *chip = desc->irq_data.chip;
+	unsigned int type = flags & IRQ_TYPE_SENSE_MASK;
+	int ret = 0;
+
+	if (chip->irq_set_type) {
+		ret = chip->irq_set_type(&desc->irq_data, type);
+		if (ret)
+			return ret;
+	}
+	desc->irq_data.state &= ~(IRQD_TRIGGER_MASK | IRQD_LEVEL);
+	desc->irq_data.state |= type | IRQD_DEFAULT_TRIGGER_SET;
+	if (type & IRQ_TYPE_LEVEL_MASK) {
+		desc->irq_data.state |= IRQD_LEVEL;
+		desc->status_use_accessors |= IRQ_LEVEL;
+	} else {
+		desc->status_use_accessors &= ~IRQ_LEVEL;
+	}
+	return 0;
+}
+
+/**
+ * irq_set_irq_type - set edge/level and polarity of @irq (IRQ_TYPE_*)
+ */
+int irq_set_irq_type(unsigned int irq, unsigned int type)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	unsigned long flags;
+	int ret;
+
+	if (!desc)
+		return -EINVAL;
+	spin_lock_irqsave(&desc->lock, flags);
+	ret = __irq_set_trigger(desc, type);
+	spin_unlock_irqrestore(&desc->lock, flags);
+	return ret;
+}
+
+void __disable_irq(struct irq_desc *desc)
+{
+	if (!desc->depth++)
+		irq_disable(desc);
+}
+
+void __enable_irq(struct irq_desc *desc)
+{
+	switch (desc->depth) {
+	case 0:
+		WARN(1, "Unbalanced enable for IRQ %u\n", irq_desc_get_irq(desc));
+		break;
+	case 1:
+		desc->depth = 0;
+		irq_enable(desc);
+		check_irq_resend(desc);
+		break;
+	default:
+		desc->depth--;
+	}
+}
+
+/**
+ * disable_irq_nosync - disable @irq without waiting for running handlers
+ *
+ * Calls nest: the line comes back after as many enable_irq() calls.
+ * Safe from interrupt context.
+ */
+void disable_irq_nosync(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	unsigned long flags;
+
+	if (!desc)
+		return;
+	spin_lock_irqsave(&desc->lock, flags);
+	__disable_irq(desc);
+	spin_unlock_irqrestore(&desc->lock, flags);
+}
+
+/**
+ * disable_irq - disable @irq and wait for its running handlers to finish
+ *
+ * After this returns no handler of @irq runs until enable_irq(). Do not
+ * call it from that IRQ's own handler (it would wait for itself); use
+ * disable_irq_nosync() there.
+ */
+void disable_irq(unsigned int irq)
+{
+	disable_irq_nosync(irq);
+	synchronize_irq(irq);
+}
+
+/**
+ * enable_irq - undo one disable_irq()
+ *
+ * When the depth reaches 0 the line is enabled again, and an edge that
+ * came in while it was disabled is delivered. An enable without a matching
+ * disable is a bug: "Unbalanced enable for IRQ N" and nothing changes.
+ */
+void enable_irq(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	unsigned long flags;
+
+	if (!desc)
+		return;
+	spin_lock_irqsave(&desc->lock, flags);
+	if (WARN(desc->irq_data.chip == &no_irq_chip,
+		 "enable_irq before setup/request_irq: irq %u\n", irq))
+		goto out;
+	__enable_irq(desc);
+out:
+	spin_unlock_irqrestore(&desc->lock, flags);
+}
+
+bool irq_has_action(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+
+	return desc && READ_ONCE(desc->action) != NULL;
+}
+
+/*
+ * Attach @new to the line. Sharing rules, as Linux: every action on a
+ * shared line must have said IRQF_SHARED, agree on the trigger type and
+ * on IRQF_ONESHOT and IRQF_PERCPU. The first action starts the line.
+ */
+static int __setup_irq(unsigned int irq, struct irq_desc *desc, struct irqaction *new)
+{
+	struct irqaction *old, **old_ptr;
+	unsigned long flags;
+	bool shared = false;
+	int ret;
+
+	if (desc->irq_data.chip == &no_irq_chip)
+		return -ENOSYS;
+
+	spin_lock_irqsave(&desc->lock, flags);
+	old_ptr = &desc->action;
+	old = *old_ptr;
+	if (old) {
+		unsigned int oldtype;
+
+		/* Nobody set the trigger type yet: the first sharer did not
+		 * care, so the newcomer's choice becomes the line's. */
+		if (desc->irq_data.state & IRQD_DEFAULT_TRIGGER_SET) {
+			oldtype = irqd_get_trigger_type(&desc->irq_data);
+		} else {
+			oldtype = new->flags & IRQF_TRIGGER_MASK;
+			desc->irq_data.state = (desc->irq_data.state & ~IRQD_TRIGGER_MASK) | oldtype;
+		}
+		if (!((old->flags & new->flags) & IRQF_SHARED) ||
+		    oldtype != (new->flags & IRQF_TRIGGER_MASK) ||
+		    ((old->flags ^ new->flags) & IRQF_ONESHOT) ||
+		    ((old->flags ^ new->flags) & IRQF_PERCPU))
+			goto mismatch;
+		/* Append: handlers run in request order. */
+		while (old) {
+			old_ptr = &old->next;
+			old = *old_ptr;
+		}
+		shared = true;
+	}
+
+	if (!shared) {
+		if (new->flags & IRQF_TRIGGER_MASK) {
+			ret = __irq_set_trigger(desc, new->flags & IRQF_TRIGGER_MASK);
+			if (ret)
+				goto out_unlock;
+		}
+		desc->istate &= ~(IRQS_AUTODETECT | IRQS_SPURIOUS_DISABLED |
+				  IRQS_ONESHOT | IRQS_WAITING);
+		desc->irq_data.state &= ~IRQD_IRQ_INPROGRESS;
+		if (new->flags & IRQF_ONESHOT)
+			desc->istate |= IRQS_ONESHOT;
+		if (new->flags & IRQF_PERCPU) {
+			desc->irq_data.state |= IRQD_PER_CPU;
+			desc->status_use_accessors |= IRQ_PER_CPU;
+		}
+	}
+
+	new->irq = irq;
+	*old_ptr = new;
+
+	/* A new handler gets a fresh spurious-detection window. */
+	desc->irq_count = 0;
+	desc->irqs_unhandled = 0;
+
+	if (!shared) {
+		if ((new->flags & IRQF_NO_AUTOEN) ||
+		    (desc->status_use_accessors & IRQ_NOAUTOEN))
+			desc->depth = 1;
+		else
+			irq_startup(desc, true);
+	} else if (desc->istate & IRQS_SPURIOUS_DISABLED) {
+		/* The line was shut off as screaming; a new handler may be
+		 * the one that was missing. Give it another chance. */
+		desc->istate &= ~IRQS_SPURIOUS_DISABLED;
+		irq_spurious_reenabled();
+		__enable_irq(desc);
+	}
+	spin_unlock_irqrestore(&desc->lock, flags);
+	register_irq_proc(irq, desc);
+	return 0;
+
+mismatch:
+	if (!(new->flags & IRQF_PROBE_SHARED))
+		pr_err("Flags mismatch irq %u. %08x (%s) vs. %08x (%s)\n",
+		       irq, new->flags, new->name, old->flags, old->name);
+	ret = -EBUSY;
+out_unlock:
+	spin_unlock_irqrestore(&desc->lock, flags);
+	return ret;
+}
+
+/**
+ * request_threaded_irq - attach a handler to an interrupt line
+ * @irq: Linux IRQ number
+ * @handler: called in hard interrupt context
+ * @thread_fn: threaded handler - reserved; threaded IRQs are not supported
+ *             yet, so a non-NULL @thread_fn is refused with -ENOSYS
+ * @irqflags: IRQF_*
+ * @devname: the name shown in /proc/interrupts
+ * @dev_id: passed to the handler; required (and must be unique) on
+ *          shared lines, as free_irq() finds the action by it
+ *
+ * Returns 0, -EINVAL (bad irq, no handler, shared without dev_id, line not
+ * requestable), -ENOSYS (no controller), -EBUSY (sharing mismatch) or
+ * -ENOMEM.
+ */
+int request_threaded_irq(unsigned int irq, irq_handler_t handler,
+			 irq_handler_t thread_fn, unsigned long irqflags,
+			 const char *devname, void *dev_id)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	struct irqaction *action;
+	int ret;
+
+	if ((irqflags & IRQF_SHARED) && !dev_id)
+		return -EINVAL;
+	if (!desc || (desc->status_use_accessors & IRQ_NOREQUEST))
+		return -EINVAL;
+	if (!handler)
+		return -EINVAL;
+	if (thread_fn)
+		return -ENOSYS;
+
+	action = kzalloc(sizeof(*action), GFP_KERNEL);
+	if (!action)
+		return -ENOMEM;
+	action->handler = handler;
+	action->thread_fn = thread_fn;
+	action->flags = irqflags;
+	action->name = devname;
+	action->dev_id = dev_id;
+
+	ret = __setup_irq(irq, desc, action);
+	if (ret)
+		kfree(action);
+	return ret;
+}
+
+/**
+ * request_irq - attach @handler to @irq (see request_threaded_irq)
+ */
+int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
+		const char *name, void *dev_id)
+{
+	return request_threaded_irq(irq, handler, NULL, flags, name, dev_id);
+}
+
+/*
+ * Detach the action of @dev_id. Unknown dev_id: a WARN with a backtrace
+ * and nothing changes. The last action shuts the line down. Handlers that
+ * may still be running on another CPU are waited for before returning,
+ * so the caller may free what they use.
+ */
+static struct irqaction *__free_irq(struct irq_desc *desc, void *dev_id)
+{
+	unsigned int irq = irq_desc_get_irq(desc);
+	struct irqaction *action, **action_ptr;
+	unsigned long flags;
+
+	WARN(in_interrupt(), "Trying to free IRQ %u from IRQ context!\n", irq);
+
+	spin_lock_irqsave(&desc->lock, flags);
+	action_ptr = &desc->action;
+	for (;;) {
+		action = *action_ptr;
+		if (!action) {
+			spin_unlock_irqrestore(&desc->lock, flags);
+			WARN(1, "Trying to free already-free IRQ %u\n", irq);
+			return NULL;
+		}
+		if (action->dev_id == dev_id)
+			break;
+		action_ptr = &action->next;
+	}
+	*action_ptr = action->next;
+	if (!desc->action)
+		irq_shutdown(desc);
+	spin_unlock_irqrestore(&desc->lock, flags);
+
+	synchronize_irq(irq);
+	return action;
+}
+
+/**
+ * free_irq - detach the handler registered with @dev_id from @irq
+ *
+ * Returns the devname given to request_irq(), or NULL if there was no
+ * such handler (which is reported with a WARN).
+ */
+const void *free_irq(unsigned int irq, void *dev_id)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	struct irqaction *action;
+	const char *devname;
+
+	if (!desc)
+		return NULL;
+	action = __free_irq(desc, dev_id);
+	if (!action)
+		return NULL;
+	devname = action->name;
+	kfree(action);
+	return devname;
+}
