@@ -82,10 +82,14 @@ struct seq_file;
  * @state:     IRQD_* bits
  * @chip:      the controller
  * @chip_data: the controller's private data
+ * @domain:    the controller's number space when it has its own (an
+ *             irq_domain in Linux: I/O APIC pins, MSI); NULL for the 8259,
+ *             whose pins are the ISA IRQ numbers themselves
  */
 struct irq_data {
 	unsigned int irq;
 	unsigned long hwirq;
+	const void *domain;
 	unsigned int state;
 	struct irq_chip *chip;
 	void *chip_data;

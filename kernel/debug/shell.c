@@ -12,10 +12,12 @@
 #include <linux/ctype.h>
 #include <linux/console.h>
 #include <linux/shell.h>
+#include <linux/tty.h>
 #include <linux/reboot.h>
 #include <linux/mm.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
+#include <linux/proc_fs.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
 
@@ -51,13 +53,10 @@ int shell_printf(const char *fmt, ...)
 	return len;
 }
 
+/* The shell sleeps (sti; hlt) until input arrives: see tty_read_char(). */
 static int shell_getc(void)
 {
-	int c;
-
-	while ((c = console_read_char()) < 0)
-		cpu_relax();
-	return c;
+	return tty_read_char();
 }
 
 /*
@@ -198,16 +197,42 @@ static int do_help(int argc, char **argv)
 }
 DEFINE_SHELL_CMD(help, "", "list the commands", do_help);
 
+/*
+ * echo WORDS [> FILE]: the words joined by single spaces, then a newline.
+ * A redirection ("> FILE", ">FILE", or ">>" alike: /proc files have no
+ * end to append to) may stand anywhere among the words, the last one
+ * wins, as in sh; the text then goes to the file (kernel/debug/shell_fs.c).
+ */
 static int do_echo(int argc, char **argv)
 {
+	static char text[LINE_MAX + 1];   /* the words fit: they came from one line */
+	const char *path = NULL;
+	size_t len = 0;
 	int i;
 
-	for (i = 1; i < argc; i++)
-		shell_printf("%s%s", argv[i], i + 1 < argc ? " " : "");
-	shell_printf("\n");
+	for (i = 1; i < argc; i++) {
+		const char *w = argv[i];
+
+		if (w[0] == '>') {
+			w += w[1] == '>' ? 2 : 1;
+			if (!*w)
+				w = argv[++i];
+			if (!w) {
+				shell_printf("sh: syntax error near unexpected token `newline'\n");
+				return 2;
+			}
+			path = w;
+			continue;
+		}
+		len += scnprintf(text + len, sizeof(text) - len, "%s%s", len ? " " : "", w);
+	}
+	len += scnprintf(text + len, sizeof(text) - len, "\n");
+	if (path)
+		return shell_write_file("echo", path, text, len);
+	shell_printf("%s", text);
 	return 0;
 }
-DEFINE_SHELL_CMD(echo, "[words...]", "print the words", do_echo);
+DEFINE_SHELL_CMD(echo, "[words...] [> FILE]", "print the words, or write them to FILE", do_echo);
 
 static int do_dmesg(int argc, char **argv)
 {

@@ -15,6 +15,7 @@
 #include <linux/interrupt.h>
 #include <linux/smp.h>
 #include <linux/errno.h>
+#include <asm/processor.h>
 
 #include "internals.h"
 
@@ -66,13 +67,36 @@ static inline void kstat_incr_irqs_this_cpu(struct irq_desc *desc)
 }
 
 /*
- * May the handlers run now? Not if they are already running on another
- * CPU: that CPU will see IRQS_PENDING (edge) or the line is still
- * asserted (level) and nothing is lost.
+ * The handlers are running because the spurious/misrouted poller called
+ * them (IRQS_POLL_INPROGRESS), not because of an interrupt: this real
+ * interrupt must not be dropped. Wait for the poll to finish (it runs on
+ * another CPU - polls run with interrupts off, so never under us on this
+ * one) and then handle it, unless the line was disabled meanwhile.
+ */
+static bool irq_wait_for_poll(struct irq_desc *desc)
+{
+	do {
+		spin_unlock(&desc->lock);
+		while (irqd_irq_inprogress(&desc->irq_data))
+			cpu_relax();
+		spin_lock(&desc->lock);
+	} while (irqd_irq_inprogress(&desc->irq_data));
+	return !irqd_irq_disabled(&desc->irq_data) && desc->action;
+}
+
+/*
+ * May the handlers run now? Not if they are already running for another
+ * interrupt on another CPU: that CPU will see IRQS_PENDING (edge) or the
+ * line is still asserted (level), and nothing is lost. If they are
+ * running only because of a poll, wait for it and run them.
  */
 static bool irq_may_run(struct irq_desc *desc)
 {
-	return !irqd_irq_inprogress(&desc->irq_data);
+	if (!irqd_irq_inprogress(&desc->irq_data))
+		return true;
+	if (!(desc->istate & IRQS_POLL_INPROGRESS))
+		return false;
+	return irq_wait_for_poll(desc);
 }
 
 /**
@@ -331,12 +355,19 @@ void irq_startup(struct irq_desc *desc, bool resend)
 		check_irq_resend(desc);
 }
 
-/* Last free of a line: disable and mask it, and remember depth 1. */
+/*
+ * Last free of a line: disable and mask it, and remember depth 1. Only a
+ * started line is shut down at the chip (one shutdown per startup).
+ */
 void irq_shutdown(struct irq_desc *desc)
 {
 	struct irq_chip *chip = desc->irq_data.chip;
 
 	desc->depth = 1;
+	if (!(desc->irq_data.state & IRQD_IRQ_STARTED)) {
+		desc->irq_data.state |= IRQD_IRQ_DISABLED;
+		return;
+	}
 	desc->irq_data.state &= ~IRQD_IRQ_STARTED;
 	desc->irq_data.state |= IRQD_IRQ_DISABLED;
 	if (chip->irq_shutdown) {

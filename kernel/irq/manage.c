@@ -96,6 +96,11 @@ void __enable_irq(struct irq_desc *desc)
 		WARN(1, "Unbalanced enable for IRQ %u\n", irq_desc_get_irq(desc));
 		break;
 	case 1:
+		/* A line requested with IRQF_NO_AUTOEN was never started. */
+		if (!(desc->irq_data.state & IRQD_IRQ_STARTED)) {
+			irq_startup(desc, true);
+			break;
+		}
 		desc->depth = 0;
 		irq_enable(desc);
 		check_irq_resend(desc);
@@ -174,8 +179,9 @@ bool irq_has_action(unsigned int irq)
 static int __setup_irq(unsigned int irq, struct irq_desc *desc, struct irqaction *new)
 {
 	struct irqaction *old, **old_ptr;
+	unsigned int oldtype = 0;
 	unsigned long flags;
-	bool shared = false;
+	bool shared = false, inherit_type = false;
 	int ret;
 
 	if (desc->irq_data.chip == &no_irq_chip)
@@ -185,21 +191,23 @@ static int __setup_irq(unsigned int irq, struct irq_desc *desc, struct irqaction
 	old_ptr = &desc->action;
 	old = *old_ptr;
 	if (old) {
-		unsigned int oldtype;
-
 		/* Nobody set the trigger type yet: the first sharer did not
-		 * care, so the newcomer's choice becomes the line's. */
+		 * care, so the newcomer's choice becomes the line's (recorded
+		 * below, once the request is known to succeed). */
 		if (desc->irq_data.state & IRQD_DEFAULT_TRIGGER_SET) {
 			oldtype = irqd_get_trigger_type(&desc->irq_data);
 		} else {
 			oldtype = new->flags & IRQF_TRIGGER_MASK;
-			desc->irq_data.state = (desc->irq_data.state & ~IRQD_TRIGGER_MASK) | oldtype;
+			inherit_type = true;
 		}
 		if (!((old->flags & new->flags) & IRQF_SHARED) ||
 		    oldtype != (new->flags & IRQF_TRIGGER_MASK) ||
 		    ((old->flags ^ new->flags) & IRQF_ONESHOT) ||
 		    ((old->flags ^ new->flags) & IRQF_PERCPU))
 			goto mismatch;
+		if (inherit_type)
+			desc->irq_data.state = (desc->irq_data.state & ~IRQD_TRIGGER_MASK) |
+					       oldtype | IRQD_DEFAULT_TRIGGER_SET;
 		/* Append: handlers run in request order. */
 		while (old) {
 			old_ptr = &old->next;
