@@ -23,10 +23,11 @@ MEM      ?= 256M
 APPEND   ?=
 HZ       ?= 250
 
-KDIRS := arch/x86/boot arch/x86/entry arch/x86/kernel arch/x86/kernel/cpu arch/x86/mm \
-         init kernel kernel/printk kernel/debug lib lib/kunit mm \
-         drivers/tty/serial/8250 drivers/video/console drivers/acpi \
-         drivers/misc/lkdtm
+KDIRS := arch/x86/boot arch/x86/entry arch/x86/kernel arch/x86/kernel/cpu arch/x86/mm arch/x86/pci \
+         init kernel kernel/irq kernel/printk kernel/debug kernel/time lib lib/kunit mm \
+         drivers/tty drivers/tty/serial/8250 drivers/video/console drivers/acpi \
+         drivers/pci drivers/misc drivers/misc/lkdtm \
+         drivers/rtc drivers/input/serio drivers/input/keyboard fs fs/proc
 
 KCFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdinc -fno-pic -fno-pie \
            -mcmodel=kernel -mno-red-zone -mpreferred-stack-boundary=3 -mgeneral-regs-only -mno-mmx \

@@ -29,6 +29,7 @@
 #include <asm/stacktrace.h>
 #include <asm/page.h>
 #include <asm/irq.h>
+#include <asm/time.h>
 #include <linux/irqflags.h>
 
 char boot_command_line[COMMAND_LINE_SIZE];
@@ -114,6 +115,7 @@ void __init start_kernel(void)
 	cpu_init();
 	trap_init();
 	init_IRQ();
+	time_init();
 	parse_setup_params(command_line);
 	switch_to_kernel_stack();
 }

@@ -38,6 +38,8 @@
 #define MESSAGE_LOGLEVEL_DEFAULT 4  /* level of a message without a prefix */
 
 extern int console_loglevel;
+/* Non-zero while an oops/panic report is being printed (dumpstack.c). */
+extern int oops_in_progress;
 /* printk calls made while this CPU already held the log lock (an
  * exception inside printk): written straight to the consoles. */
 extern unsigned long printk_recursion_count;

@@ -22,7 +22,15 @@ struct uart_8250_stats {
 	unsigned long parity;      /* LSR.PE */
 	unsigned long brk;         /* LSR.BI: the line was held low (break) */
 	unsigned long tx_dropped;  /* transmitter never became ready; char dropped */
+	unsigned long tx_sync;     /* chars written synchronously (polled) while the
+	                            * TX interrupt was in use: irqs off, oops, NMI,
+	                            * or the TX ring was full */
+	unsigned long irqs;        /* interrupt handler calls that found work */
+	unsigned long irq_none;    /* ... that found no interrupt pending (IRQ_NONE) */
 };
+
+/* Console output waiting for the THRE interrupt; a power of two. */
+#define UART_XMIT_SIZE 4096
 
 struct uart_8250_port {
 	unsigned long iobase;      /* first of 8 I/O ports */
@@ -37,6 +45,12 @@ struct uart_8250_port {
 	int lock_owner;            /* CPU holding 'lock', -1 if none */
 	struct uart_8250_stats stats;
 	struct console *cons;      /* the ttyS console on this port, if registered */
+	bool irq_active;           /* IRQ requested: RX and TX are interrupt driven */
+	u8 ier;                    /* what we last wrote to IER */
+	u8 mcr;                    /* what we last wrote to MCR */
+	unsigned int xmit_head;    /* TX ring: next free slot (free-running) */
+	unsigned int xmit_tail;    /* TX ring: next byte to send (free-running) */
+	char xmit[UART_XMIT_SIZE];
 };
 
 /* Probe COM1 and register it as console "ttyS" index 0 (honours console=). */
@@ -45,5 +59,10 @@ void serial8250_console_init(void);
 int serial8250_getc_poll(void);
 /* The port for ttyS<line>, or NULL if it does not exist. */
 struct uart_8250_port *serial8250_get_port(int line);
+
+/* Interrupt-driven operation (8250_port.c, used by 8250_core.c). */
+void serial8250_start_irq(struct uart_8250_port *up);
+bool serial8250_handle_irq(struct uart_8250_port *up);
+unsigned int serial8250_tx_pending(struct uart_8250_port *up);
 
 #endif /* _LINUX_SERIAL_8250_H */

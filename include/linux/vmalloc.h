@@ -10,11 +10,17 @@
 
 #include <linux/types.h>
 
+/* vm_struct.flags: what is behind the area. */
+#define VM_ALLOC    0x00000002   /* pages from the page allocator (vmalloc) */
+#define VM_IOREMAP  0x00000001   /* someone else's memory (ioremap): never freed here */
+
 struct vm_struct {
 	struct vm_struct *next;
 	unsigned long addr;          /* first mapped byte */
 	unsigned long size;          /* mapped bytes (the guard is extra) */
 	const char *what;
+	unsigned long flags;         /* VM_* */
+	phys_addr_t phys_addr;       /* VM_IOREMAP: what the first page maps */
 };
 
 void *vmalloc(unsigned long size);
@@ -22,6 +28,9 @@ void *vmalloc_named(unsigned long size, const char *what);
 void vfree(const void *addr);
 bool is_vmalloc_addr(const void *addr);
 struct vm_struct *find_vm_area(const void *addr);
+/* Guarded virtual space without pages, for ioremap() and the like. */
+struct vm_struct *get_vm_area(unsigned long size, const char *what);
+void free_vm_area(struct vm_struct *area);
 
 struct vmalloc_stats {
 	unsigned long areas;

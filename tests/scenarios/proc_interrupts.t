@@ -42,7 +42,9 @@ check_layout() {
 	my $f = "(?:" . join("|", map { " {" . (11 - $_) . "}\\d{$_}" } 1 .. 10) . ")";
 	my $chip = "(?:" . join("|", map { " {" . (8 - $_) . "}[^ ]{$_}" } 1 .. 8) . "|[^ ]{9,})";
 	my $flow = "(?:-(?:" . join("|", map { "[^ ]{$_} {" . (8 - $_) . "}" } 1 .. 7) . "|[^ ]{8,}))";
-	my ($irqn, $hw) = (num($prec), num($prec));
+	# hwirq: a number for controllers with an irq_domain, else blanks
+	# (the 8259: Linux leaves the column empty for XT-PIC lines).
+	my ($irqn, $hw) = (num($prec), "(?:" . num($prec) . "| {$prec})");
 	my %desc = (NMI => "Non-maskable interrupts", LOC => "Local timer interrupts",
 		SPU => "Spurious interrupts", PMI => "Performance monitoring interrupts",
 		IWI => "IRQ work interrupts", RTR => "APIC ICR read retries",

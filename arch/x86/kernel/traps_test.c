@@ -136,7 +136,11 @@ static void single_step_debug_trap(struct kunit *test)
 static void external_vector_reaches_do_IRQ(struct kunit *test)
 {
 	const struct irq_cpustat *st = this_cpu_ptr(&irq_stat);
-	unsigned long before = st->unexpected_vectors;
+	unsigned long before, flags;
+
+	/* Keep the tick from landing between the int and the checks. */
+	local_irq_save(flags);
+	before = st->unexpected_vectors;
 
 	__asm__ __volatile__("int $0x41");
 	KUNIT_EXPECT_EQ(test, st->unexpected_vectors, before + 1);
@@ -145,6 +149,7 @@ static void external_vector_reaches_do_IRQ(struct kunit *test)
 	__asm__ __volatile__("int $0xff");
 	KUNIT_EXPECT_EQ(test, st->last_orig_ax, 0xff);   /* vectors >= 0x80 too */
 	KUNIT_EXPECT_EQ(test, st->unexpected_vectors, before + 2);
+	local_irq_restore(flags);
 }
 
 static void nmi_vector_runs_nmi_handler(struct kunit *test)

@@ -9,11 +9,20 @@
  * "Registers" (Table II summarises the map; 8.1 LCR, 8.2 baud generator,
  * 8.3 LSR, 8.4 FCR, 8.5 IIR, 8.6 IER, 8.7 MCR, 8.8 MSR, 8.9 scratchpad).
  *
- * For now the port is polled: interrupts stay off (IER = 0) and the console
+ * At boot the port is polled: interrupts stay off (IER = 0) and the console
  * waits for the transmitter itself. Every wait is bounded, because a PC
  * without COM1 reads 0xff from these ports forever and a console must never
  * hang the kernel. Reading LSR clears its error bits, so every LSR read goes
  * through serial8250_read_lsr(), which counts them first.
+ *
+ * Once 8250_core.c has IRQ 4, serial8250_start_irq() makes it interrupt
+ * driven. Received bytes are read by the handler and queued on the console
+ * input (tty_insert_flip_char()). Console output goes into a TX ring
+ * (up->xmit) that the "transmitter empty" interrupt drains, a FIFO-load at
+ * a time; but whenever waiting for that interrupt could lose or reorder
+ * output - interrupts off (printk, panic), an oops, an NMI, or a full ring
+ * - the write is done synchronously instead, after first draining the
+ * ring by polling, so the order of output is always the order of writes.
  */
 #define pr_fmt(fmt) "serial8250: " fmt
 
@@ -23,65 +32,14 @@
 #include <linux/init.h>
 #include <linux/kernel.h>
 #include <linux/serial_8250.h>
+#include <linux/serial_reg.h>
+#include <linux/hardirq.h>
 #include <linux/smp.h>
 #include <linux/spinlock.h>
 #include <linux/string.h>
+#include <linux/tty.h>
 #include <asm/io.h>
 #include <asm/processor.h>
-
-/* Register offsets from iobase. DLAB is LCR bit 7. */
-enum {
-	UART_RX  = 0,   /* in:  receive buffer (DLAB=0) */
-	UART_TX  = 0,   /* out: transmit holding register (DLAB=0) */
-	UART_DLL = 0,   /* divisor latch, low byte (DLAB=1) */
-	UART_IER = 1,   /* interrupt enable (DLAB=0) */
-	UART_DLM = 1,   /* divisor latch, high byte (DLAB=1) */
-	UART_IIR = 2,   /* in:  interrupt identification */
-	UART_FCR = 2,   /* out: FIFO control */
-	UART_LCR = 3,   /* line control */
-	UART_MCR = 4,   /* modem control */
-	UART_LSR = 5,   /* line status */
-	UART_MSR = 6,   /* modem status */
-	UART_SCR = 7,   /* scratch: no effect on the UART; used to detect it */
-};
-
-#define UART_IER_RDI     0x01   /* interrupt when data is received */
-#define UART_IER_THRI    0x02   /* interrupt when the transmitter is empty */
-#define UART_IER_RLSI    0x04   /* interrupt on line status (errors, break) */
-#define UART_IER_MSI     0x08   /* interrupt on modem status change */
-
-#define UART_IIR_NO_INT  0x01   /* no interrupt pending */
-#define UART_IIR_ID      0x0e   /* which interrupt */
-#define UART_IIR_FIFO    0xc0   /* 11: FIFOs enabled (16550A); 10: broken 16550 */
-
-#define UART_FCR_ENABLE  0x01   /* enable both FIFOs */
-#define UART_FCR_CLEAR_RCVR 0x02 /* empty the receive FIFO */
-#define UART_FCR_CLEAR_XMIT 0x04 /* empty the transmit FIFO */
-#define UART_FCR_TRIGGER_14 0xc0 /* receive interrupt at 14 bytes */
-
-#define UART_LCR_WLEN8   0x03   /* 8 data bits; 1 stop bit, no parity: 8N1 */
-#define UART_LCR_DLAB    0x80   /* divisor latch access */
-
-#define UART_MCR_DTR     0x01   /* data terminal ready */
-#define UART_MCR_RTS     0x02   /* request to send */
-#define UART_MCR_OUT1    0x04
-#define UART_MCR_OUT2    0x08   /* on PCs: connects the UART's IRQ to the PIC */
-#define UART_MCR_LOOP    0x10   /* loopback: TX feeds RX, MCR feeds MSR */
-
-#define UART_LSR_DR      0x01   /* receive data ready */
-#define UART_LSR_OE      0x02   /* overrun error */
-#define UART_LSR_PE      0x04   /* parity error */
-#define UART_LSR_FE      0x08   /* framing error */
-#define UART_LSR_BI      0x10   /* break interrupt */
-#define UART_LSR_THRE    0x20   /* transmit holding register (FIFO) empty */
-#define UART_LSR_TEMT    0x40   /* transmitter completely idle */
-#define UART_LSR_FIFOE   0x80   /* an error is somewhere in the receive FIFO */
-#define UART_LSR_ERRORS  (UART_LSR_OE | UART_LSR_PE | UART_LSR_FE | UART_LSR_BI)
-
-#define UART_MSR_CTS     0x10   /* in loopback: mirrors MCR.RTS */
-#define UART_MSR_DSR     0x20   /* in loopback: mirrors MCR.DTR */
-#define UART_MSR_RI      0x40   /* in loopback: mirrors MCR.OUT1 */
-#define UART_MSR_DCD     0x80   /* in loopback: mirrors MCR.OUT2 */
 
 #define COM1_BASE        0x3f8
 #define COM1_IRQ         4
@@ -97,6 +55,13 @@ enum {
 #define UART_PROBE_BYTE     0xa5
 /* Longest a healthy lock holder can take: one long message at 115200. */
 #define PORT_LOCK_WAIT_US   500000
+/* Most IIR rounds per interrupt, and bytes per RX burst: a stuck UART must
+ * not keep the CPU in its handler forever. */
+#define UART_IRQ_PASSES     256
+#define UART_RX_BURST       256
+
+/* Set by oops_begin() (arch/x86/kernel/dumpstack.c). */
+extern int oops_in_progress;
 
 static struct uart_8250_port serial8250_ports[1] = {
 	{
@@ -251,7 +216,8 @@ static bool __init serial8250_probe(struct uart_8250_port *up, unsigned int baud
 	}
 	up->stats.rx = 0;
 	/* DTR/RTS tell the other end we are alive; OUT2 is for the IRQ later. */
-	serial_out(up, UART_MCR, UART_MCR_DTR | UART_MCR_RTS | UART_MCR_OUT2);
+	up->mcr = UART_MCR_DTR | UART_MCR_RTS | UART_MCR_OUT2;
+	serial_out(up, UART_MCR, up->mcr);
 	return c == UART_PROBE_BYTE;
 }
 
@@ -260,6 +226,7 @@ static void __init serial8250_startup(struct uart_8250_port *up, unsigned int ba
 {
 	u8 iir;
 
+	up->ier = 0;
 	serial_out(up, UART_IER, 0);            /* polled: no interrupts */
 	serial8250_set_baud(up, baud);
 	serial_out(up, UART_FCR, UART_FCR_ENABLE | UART_FCR_CLEAR_RCVR |
@@ -279,37 +246,115 @@ static void __init serial8250_startup(struct uart_8250_port *up, unsigned int ba
 	}
 }
 
+/* Send one byte, waiting (bounded) for room; false if the UART is stuck. */
+static bool serial8250_put_polled(struct uart_8250_port *up, u8 c)
+{
+	if (!serial8250_wait_thre(up))
+		return false;
+	serial_out(up, UART_TX, c);
+	up->stats.tx++;
+	return true;
+}
+
+static unsigned int xmit_count(struct uart_8250_port *up)
+{
+	return up->xmit_head - up->xmit_tail;
+}
+
+static void serial8250_set_ier(struct uart_8250_port *up, u8 ier)
+{
+	if (up->ier != ier) {
+		up->ier = ier;
+		serial_out(up, UART_IER, ier);
+	}
+}
+
+/*
+ * Write @s synchronously, after whatever the TX ring still holds. Lock
+ * held. A transmitter that stays stuck (flow control on a clone, a dead
+ * chip) drops the rest, counted, rather than spend 10 ms on each byte.
+ */
+static void serial8250_write_polled(struct uart_8250_port *up, const char *s,
+				    unsigned int count)
+{
+	unsigned int i;
+
+	while (xmit_count(up)) {
+		if (!serial8250_put_polled(up, up->xmit[up->xmit_tail % UART_XMIT_SIZE])) {
+			up->stats.tx_dropped += xmit_count(up) + count;
+			up->xmit_tail = up->xmit_head;
+			return;
+		}
+		up->xmit_tail++;
+		up->stats.tx_sync++;
+	}
+	serial8250_set_ier(up, up->ier & ~UART_IER_THRI);
+	for (i = 0; i < count; i++) {
+		/* Terminals want "\r\n": send the '\r' first. */
+		if ((s[i] == '\n' && !serial8250_put_polled(up, '\r')) ||
+		    !serial8250_put_polled(up, s[i])) {
+			up->stats.tx_dropped += count - i;
+			return;
+		}
+		if (up->irq_active)
+			up->stats.tx_sync++;
+	}
+}
+
+/* Move up to a FIFO-load from the TX ring to the UART; THRE was seen. */
+static void serial8250_tx_chars(struct uart_8250_port *up)
+{
+	unsigned int n = up->fifosize;
+
+	while (n-- && xmit_count(up)) {
+		serial_out(up, UART_TX, up->xmit[up->xmit_tail++ % UART_XMIT_SIZE]);
+		up->stats.tx++;
+	}
+	/* Nothing left: stop the THRE interrupt, or it would fire forever. */
+	serial8250_set_ier(up, xmit_count(up) ? up->ier | UART_IER_THRI
+					      : up->ier & ~UART_IER_THRI);
+}
+
+/*
+ * Queue @s (with "\n" as "\r\n") on the TX ring if it fits whole, and get
+ * the transmitter going. Lock held. False if it does not fit.
+ */
+static bool serial8250_queue(struct uart_8250_port *up, const char *s,
+			     unsigned int count)
+{
+	unsigned int i, need = count;
+
+	for (i = 0; i < count; i++)
+		need += s[i] == '\n';
+	if (need > UART_XMIT_SIZE - xmit_count(up))
+		return false;
+	for (i = 0; i < count; i++) {
+		if (s[i] == '\n')
+			up->xmit[up->xmit_head++ % UART_XMIT_SIZE] = '\r';
+		up->xmit[up->xmit_head++ % UART_XMIT_SIZE] = s[i];
+	}
+	/* An idle transmitter gets its first FIFO-load now; the THRE
+	 * interrupt asks for the rest. */
+	if (!(up->ier & UART_IER_THRI) && (serial8250_read_lsr(up) & UART_LSR_THRE))
+		serial8250_tx_chars(up);
+	else
+		serial8250_set_ier(up, up->ier | UART_IER_THRI);
+	return true;
+}
+
 static void serial8250_console_write(struct console *con, const char *s,
 				     unsigned int count)
 {
 	struct uart_8250_port *up = con->data;
 	unsigned long flags;
-	unsigned int i;
-	bool cr = false, locked;
+	bool locked;
 
 	locked = serial8250_lock(up, &flags);
-	for (i = 0; i < count; ) {
-		/* Terminals want "\r\n"; send the '\r' first, then the '\n'. */
-		u8 c = (s[i] == '\n' && !cr) ? '\r' : s[i];
-
-		if (!serial8250_wait_thre(up)) {
-			/*
-			 * The transmitter is stuck (cable flow control on a
-			 * clone, a dead chip): drop the rest of this message
-			 * rather than spend 10 ms on each character.
-			 */
-			up->stats.tx_dropped += count - i;
-			break;
-		}
-		serial_out(up, UART_TX, c);
-		up->stats.tx++;
-		if (c == '\r' && s[i] == '\n') {
-			cr = true;
-			continue;
-		}
-		cr = false;
-		i++;
-	}
+	/* Only where the THRE interrupt will surely come and nothing is
+	 * urgent; everything else is written now, in order. */
+	if (!locked || !up->irq_active || irqs_disabled_flags(flags) ||
+	    oops_in_progress || in_nmi() || !serial8250_queue(up, s, count))
+		serial8250_write_polled(up, s, count);
 	serial8250_unlock(up, locked, flags);
 }
 
@@ -320,6 +365,10 @@ static int serial8250_console_read_char(struct console *con)
 	bool locked;
 	int c;
 
+	/* With the RX interrupt in use and interrupts on, the handler reads
+	 * the UART; polling too would only race it. */
+	if (READ_ONCE(up->irq_active) && !irqs_disabled())
+		return -1;
 	locked = serial8250_lock(up, &flags);
 	c = serial8250_rx_one(up);
 	serial8250_unlock(up, locked, flags);
@@ -334,6 +383,105 @@ static struct console serial8250_console = {
 	.index     = 0,
 	.data      = &serial8250_ports[0],
 };
+
+/*
+ * Read every byte the receiver holds into the console input. @lsr is a
+ * fresh LSR value; returns the last one read. A break arrives as a NUL
+ * byte with BI set: counted (in stats.brk) and not passed on.
+ */
+static u8 serial8250_rx_chars(struct uart_8250_port *up, u8 lsr)
+{
+	unsigned int n;
+	u8 c;
+
+	for (n = 0; n < UART_RX_BURST && (lsr & (UART_LSR_DR | UART_LSR_BI)); n++) {
+		if (lsr & UART_LSR_DR) {
+			c = serial_in(up, UART_RX);
+			up->stats.rx++;
+			if (!(lsr & UART_LSR_BI))
+				tty_insert_flip_char(c);
+		}
+		lsr = serial8250_read_lsr(up);
+	}
+	return lsr;
+}
+
+/**
+ * serial8250_handle_irq - service everything the UART has pending
+ * @up: the port
+ *
+ * Loops until IIR says "no interrupt pending": with the 8259's edge
+ * triggering, the UART's interrupt line must go low before another
+ * interrupt can be seen, so leaving any source pending would silence the
+ * port for good. Each round reads LSR (counting errors: that also clears a
+ * line-status interrupt), drains the receiver, refills the transmitter
+ * from the TX ring when it is empty, and reads MSR to clear a modem-status
+ * interrupt.
+ *
+ * Return: false if nothing was pending on entry (not this UART's interrupt).
+ */
+bool serial8250_handle_irq(struct uart_8250_port *up)
+{
+	unsigned long flags;
+	unsigned int pass;
+	bool locked;
+	u8 iir, lsr;
+
+	locked = serial8250_lock(up, &flags);
+	for (pass = 0; pass < UART_IRQ_PASSES; pass++) {
+		iir = serial_in(up, UART_IIR);
+		if (iir & UART_IIR_NO_INT)
+			break;
+		lsr = serial8250_read_lsr(up);
+		if (lsr & (UART_LSR_DR | UART_LSR_BI))
+			lsr = serial8250_rx_chars(up, lsr);
+		/* Reading IIR cleared a THRE interrupt: act on it now. */
+		if ((lsr & UART_LSR_THRE) && (up->ier & UART_IER_THRI))
+			serial8250_tx_chars(up);
+		if ((iir & UART_IIR_ID) == UART_IIR_MSI)
+			serial_in(up, UART_MSR);
+	}
+	if (pass)
+		up->stats.irqs++;
+	else
+		up->stats.irq_none++;
+	serial8250_unlock(up, locked, flags);
+	return pass != 0;
+}
+
+/**
+ * serial8250_start_irq - switch @up to interrupt-driven operation
+ * @up: the port; its IRQ handler must be registered already
+ *
+ * FIFOs on with the receive interrupt at 8 bytes (or after 4 idle
+ * character times, the RX timeout), OUT2 on so the interrupt reaches the
+ * PIC, and IER = received data + line status. The THRE interrupt is
+ * enabled only while the TX ring has something to send. Bytes already in
+ * the receive FIFO stay there and raise the first interrupt.
+ */
+void serial8250_start_irq(struct uart_8250_port *up)
+{
+	unsigned long flags;
+	bool locked;
+
+	locked = serial8250_lock(up, &flags);
+	if (up->fifosize > 1)
+		serial_out(up, UART_FCR, UART_FCR_ENABLE | UART_FCR_TRIGGER_8);
+	up->mcr |= UART_MCR_OUT2;
+	serial_out(up, UART_MCR, up->mcr);
+	WRITE_ONCE(up->irq_active, true);
+	serial8250_set_ier(up, UART_IER_RDI | UART_IER_RLSI);
+	serial8250_unlock(up, locked, flags);
+}
+
+/**
+ * serial8250_tx_pending - bytes in the TX ring not yet given to the UART
+ * @up: the port
+ */
+unsigned int serial8250_tx_pending(struct uart_8250_port *up)
+{
+	return READ_ONCE(up->xmit_head) - READ_ONCE(up->xmit_tail);
+}
 
 /**
  * serial8250_getc_poll - read a character from ttyS0 without waiting

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The edu driver's internals, shared with its KUnit suite (edu_test.c).
+ * See edu.c for the device and the driver.
+ */
+#ifndef _DRIVERS_MISC_EDU_H
+#define _DRIVERS_MISC_EDU_H
+
+#include <linux/types.h>
+#include <linux/interrupt.h>
+
+#define EDU_MAX_DEVICES 8
+
+struct pci_dev;
+
+/**
+ * struct edu_device - one edu device; also the dev_id of its irqaction
+ * @pdev:        the PCI function
+ * @mmio:        BAR 0, ioremap()ed
+ * @index:       N of "eduN", in probe order
+ * @name:        "eduN"
+ * @irq:         the (shared) IRQ line, pdev->irq
+ * @raised:      raises written by edu_raise() (shell, tests)
+ * @handled:     interrupts the handler claimed: status was non-zero, acked
+ * @unhandled:   handler calls answered IRQ_NONE: status 0 (another device
+ *               on the line) or screaming mode
+ * @last_status: the interrupt status value of the last handled interrupt
+ * @last_irq:    the irq argument the handler was last called with
+ * @screaming:   mode: count but never acknowledge, answer IRQ_NONE
+ * @fact_pending: a factorial was started with "raise interrupt when done"
+ * @fact_done:   the handler saw its completion interrupt ...
+ * @fact_result: ... and read this result
+ */
+struct edu_device {
+	struct pci_dev *pdev;
+	void *mmio;
+	unsigned int index;
+	char name[8];
+	unsigned int irq;
+	unsigned long raised;
+	unsigned long handled;
+	unsigned long unhandled;
+	u32 last_status;
+	int last_irq;
+	bool screaming;
+	bool fact_pending;
+	bool fact_done;
+	u32 fact_result;
+};
+
+/* Devices found, and device N (NULL if N >= edu_count()). */
+unsigned int edu_count(void);
+struct edu_device *edu_get(unsigned int n);
+
+irqreturn_t edu_irq_handler(int irq, void *dev_id);
+/* Write @value (non-zero) to the interrupt raise register. */
+void edu_raise(struct edu_device *edu, u32 value);
+/* The interrupt status register: raised values not yet acknowledged. */
+u32 edu_irq_status(struct edu_device *edu);
+
+#endif

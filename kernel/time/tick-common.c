@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The periodic tick: the work done on every interrupt of the tick device.
+ *
+ * The tick device is PIT channel 0 on IRQ 0 (arch/x86/kernel/i8253.c),
+ * programmed for HZ interrupts a second; arch/x86/kernel/time.c's
+ * timer_interrupt() calls tick_periodic() from hard interrupt context.
+ * Per tick:
+ *
+ *   1. jiffies++ - only on tick_do_timer_cpu, so jiffies has one writer;
+ *   2. poll_spurious_irqs() - the "irqpoll" misrouted-interrupt poller of
+ *      kernel/irq/spurious.c, which decides itself (rate-limited) whether
+ *      there is anything to do.
+ *
+ * Process accounting and timers arrive with the scheduler.
+ */
+#include <linux/tick.h>
+#include <linux/jiffies.h>
+#include <linux/interrupt.h>
+#include <linux/compiler.h>
+
+/* The 8259 delivers IRQ 0 to the boot CPU only; that is CPU 0. */
+int tick_do_timer_cpu;
+unsigned long tick_count;
+
+/**
+ * tick_periodic - account one tick on @cpu
+ * @cpu: the CPU that took the tick interrupt
+ *
+ * Called with interrupts off, in hard interrupt context. Advances jiffies
+ * if @cpu owns the timekeeping, then lets the spurious-interrupt poller run.
+ */
+void tick_periodic(int cpu)
+{
+	WRITE_ONCE(tick_count, tick_count + 1);
+	if (cpu == READ_ONCE(tick_do_timer_cpu))
+		jiffies++;
+	poll_spurious_irqs();
+}
