@@ -61,7 +61,7 @@
 #define EDU_FACT_IRQ     0x00000001  /* value raised when a factorial completes */
 #define EDU_FACT_MAX     12          /* 13! does not fit the 32-bit register */
 
-#define EDU_WAIT_MS        200       /* for a normal interrupt to be handled */
+#define EDU_WAIT_MS        500       /* for an interrupt (or the spurious poll, every HZ/10) */
 #define EDU_SCREAM_WAIT_MS 60000     /* for the spurious detector to step in */
 
 static struct edu_device *edu_devices[EDU_MAX_DEVICES];
