@@ -30,6 +30,23 @@ DEFINE_PER_CPU(struct pt_regs *, irq_regs);
 unsigned long irq_err_count;
 unsigned long irq_mis_count;
 
+static sysvec_handler_t system_vectors[NR_VECTORS - FIRST_SYSTEM_VECTOR];
+
+/**
+ * sysvec_register - install the handler of system vector @vector
+ *
+ * Returns -EINVAL for a vector outside the system range, -EBUSY if taken.
+ */
+int sysvec_register(unsigned int vector, sysvec_handler_t handler)
+{
+	if (vector < FIRST_SYSTEM_VECTOR || vector >= NR_VECTORS || !handler)
+		return -22;
+	if (system_vectors[vector - FIRST_SYSTEM_VECTOR])
+		return -16;
+	system_vectors[vector - FIRST_SYSTEM_VECTOR] = handler;
+	return 0;
+}
+
 /* Vectors already reported, so a storm on one does not flood the log. */
 static unsigned long reported[NR_VECTORS / 64];
 
@@ -72,7 +89,9 @@ void do_IRQ(struct pt_regs *regs, unsigned long vector)
 	st->last_orig_ax = regs->orig_ax;
 
 	desc = this_cpu_read(vector_irq[vector]);
-	if (!desc)
+	if (vector >= FIRST_SYSTEM_VECTOR && system_vectors[vector - FIRST_SYSTEM_VECTOR])
+		system_vectors[vector - FIRST_SYSTEM_VECTOR](regs);
+	else if (!desc)
 		unexpected_vector(vector);
 	else if (!i8259A_spurious(desc))
 		generic_handle_irq_desc(desc);

@@ -32,6 +32,15 @@ extern unsigned long irq_err_count;
 extern unsigned long irq_mis_count;
 
 void do_IRQ(struct pt_regs *regs, unsigned long vector);
+
+/*
+ * System vectors (>= FIRST_SYSTEM_VECTOR) are not IRQ lines: no irq_desc,
+ * no flow handler. do_IRQ() calls the function registered here, inside
+ * irq_enter()/irq_exit() on the IRQ stack; the handler itself sends the
+ * LAPIC EOI. (Linux's DEFINE_IDTENTRY_SYSVEC handlers.)
+ */
+typedef void (*sysvec_handler_t)(struct pt_regs *regs);
+int sysvec_register(unsigned int vector, sysvec_handler_t handler);
 unsigned long nmi_count_cpu(unsigned int cpu);
 void init_IRQ(void);
 

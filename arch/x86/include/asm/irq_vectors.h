@@ -17,4 +17,20 @@
 #define ISA_IRQ_VECTOR(irq)    (FIRST_EXTERNAL_VECTOR + (irq))
 #define NR_LEGACY_IRQS         16
 
+/* System vectors (Linux's numbers), highest priority class first. */
+#define SPURIOUS_APIC_VECTOR        0xff
+#define ERROR_APIC_VECTOR           0xfe
+#define RESCHEDULE_VECTOR           0xfd
+#define CALL_FUNCTION_VECTOR        0xfc
+#define CALL_FUNCTION_SINGLE_VECTOR 0xfb
+#define THERMAL_APIC_VECTOR         0xfa
+#define THRESHOLD_APIC_VECTOR       0xf9
+#define REBOOT_VECTOR               0xf8
+#define IRQ_WORK_VECTOR             0xf6
+#define LOCAL_TIMER_VECTOR          0xec
+#define FIRST_SYSTEM_VECTOR         LOCAL_TIMER_VECTOR
+/* Device vectors are allocated from here up to FIRST_SYSTEM_VECTOR - 1,
+ * skipping IA32_SYSCALL_VECTOR (arch/x86/kernel/apic/vector.c). */
+#define FIRST_DEVICE_VECTOR         0x30
+
 #endif
