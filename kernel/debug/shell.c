@@ -2,9 +2,9 @@
 /*
  * The kernel shell: a line editor on the console and a table of commands.
  *
- * Input is polled from the consoles for now (the UART becomes
- * interrupt-driven in the next issue, and the shell will then sleep).
- * Commands come from the .shell_cmds section (include/linux/shell.h), so
+ * Input comes from the tty layer (drivers/tty/tty_buffer.c), which the
+ * UART and keyboard interrupt handlers fill; while it is empty the shell
+ * sleeps in "sti; hlt" until the next interrupt. Commands come from the .shell_cmds section (include/linux/shell.h), so
  * drivers add their own without this file knowing about them.
  */
 #include <linux/kernel.h>
