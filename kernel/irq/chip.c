@@ -322,7 +322,11 @@ void irq_disable(struct irq_desc *desc)
  */
 void check_irq_resend(struct irq_desc *desc)
 {
-	if (irqd_is_level_type(&desc->irq_data) || !(desc->istate & IRQS_PENDING))
+	if (irqd_is_level_type(&desc->irq_data)) {
+		desc->istate &= ~IRQS_PENDING;
+		return;
+	}
+	if (!(desc->istate & IRQS_PENDING))
 		return;
 	if (desc->istate & IRQS_REPLAY)
 		return;
@@ -373,11 +377,11 @@ void irq_shutdown(struct irq_desc *desc)
 	if (chip->irq_shutdown) {
 		chip->irq_shutdown(&desc->irq_data);
 		desc->irq_data.state |= IRQD_IRQ_MASKED;
-	} else {
-		if (chip->irq_disable)
-			chip->irq_disable(&desc->irq_data);
-		mask_irq(desc);
+	} else if (chip->irq_disable) {
+		chip->irq_disable(&desc->irq_data);
 		desc->irq_data.state |= IRQD_IRQ_MASKED;
+	} else {
+		mask_irq(desc);
 	}
 }
 

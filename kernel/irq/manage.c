@@ -222,6 +222,8 @@ static int __setup_irq(unsigned int irq, struct irq_desc *desc, struct irqaction
 			if (ret)
 				goto out_unlock;
 		}
+		if (desc->istate & IRQS_SPURIOUS_DISABLED)
+			irq_spurious_reenabled();
 		desc->istate &= ~(IRQS_AUTODETECT | IRQS_SPURIOUS_DISABLED |
 				  IRQS_ONESHOT | IRQS_WAITING);
 		desc->irq_data.state &= ~IRQD_IRQ_INPROGRESS;

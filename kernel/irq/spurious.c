@@ -84,12 +84,13 @@ static bool try_one_irq(struct irq_desc *desc, bool force)
 	spin_unlock(&desc->lock);
 	for (; action; action = action->next)
 		ret |= action->handler(irq_desc_get_irq(desc), action->dev_id);
+	ret &= IRQ_HANDLED;
 	spin_lock(&desc->lock);
 	desc->irq_data.state &= ~IRQD_IRQ_INPROGRESS;
 	desc->istate &= ~IRQS_POLL_INPROGRESS;
 out:
 	spin_unlock(&desc->lock);
-	return ret == IRQ_HANDLED;
+	return ret != IRQ_NONE;
 }
 
 /* Ask every other line's handlers; returns how many claimed one. */
@@ -145,7 +146,13 @@ void note_interrupt(struct irq_desc *desc, irqreturn_t action_ret)
 	if (desc->istate & IRQS_POLL_INPROGRESS)
 		return;
 	if (bad_action_ret(action_ret)) {
-		__report_bad_irq(desc, action_ret);
+		/* A driver bug, not a storm: report it, but not forever. */
+		static int reports_left = 100;
+
+		if (reports_left > 0) {
+			reports_left--;
+			__report_bad_irq(desc, action_ret);
+		}
 		return;
 	}
 	if (action_ret == IRQ_NONE) {

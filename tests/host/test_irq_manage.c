@@ -319,6 +319,15 @@ static void test_request(void)
 	free_all(IRQ);
 	is_int(fake_hw[IRQ].shutdowns, fake_hw[IRQ].startups, "irq_shutdown calls match irq_startup calls");
 
+	/* Requested IRQF_NO_AUTOEN and freed without ever being enabled:
+	 * never started, so not shut down at the chip either. */
+	reset(&fake_chip_full, handle_edge_irq);
+	ok(!request_irq(IRQ, fake_handler, IRQF_NO_AUTOEN, "a", &a), "request IRQF_NO_AUTOEN");
+	free_all(IRQ);
+	is_str(irq_trace, "", "IRQF_NO_AUTOEN, freed unenabled: no chip calls");
+	is_int(fake_hw[IRQ].shutdowns, 0, "IRQF_NO_AUTOEN, freed unenabled: no irq_shutdown");
+	ok((dstate(IRQ) & IRQD_IRQ_DISABLED) && D(IRQ)->depth == 1, "freed unenabled: disabled, depth 1");
+
 	/* IRQ_NOAUTOEN set on the line by its controller. */
 	reset(&fake_chip_full, handle_edge_irq);
 	irq_set_status_flags(IRQ, IRQ_NOAUTOEN);

@@ -183,6 +183,15 @@ static void test_spacing(void)
 	ok(spurious_disabled(), "unhandled every HZ/10 jiffies: disabled");
 	free_all(IRQ);
 
+	/* A storm in one jiffy just before jiffies wraps: last_unhandled +
+	 * HZ/10 wraps to a small number, which a plain ">" would take as
+	 * long ago, restarting the count on every interrupt. */
+	shared_line(handle_edge_irq);
+	jiffies = -10UL;
+	storm(WINDOW, IRQ_NONE, IRQ_NONE, 0);
+	ok(spurious_disabled(), "storm at the jiffies wrap: disabled (wrap-safe comparison)");
+	free_all(IRQ);
+
 	/* One long pause in a storm restarts the count. */
 	shared_line(handle_edge_irq);
 	storm(WINDOW / 2, IRQ_NONE, IRQ_NONE, 0);
