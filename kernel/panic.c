@@ -14,6 +14,7 @@
 #include <linux/delay.h>
 #include <linux/errno.h>
 #include <linux/console.h>
+#include <asm/smp.h>
 
 static int panic_timeout;   /* seconds; 0 = halt forever */
 static int panic_in_progress;
@@ -37,6 +38,8 @@ void panic(const char *fmt, ...)
 	vscnprintf(buf, sizeof(buf), fmt, args);
 	va_end(args);
 	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
+	/* Stop the other CPUs so nothing runs on past the report. */
+	smp_send_stop();
 	printk(KERN_EMERG "---[ end Kernel panic - not syncing: %s ]---\n", buf);
 	qemu_debug_exit(QEMU_EXIT_PANIC);
 	if (panic_timeout > 0) {

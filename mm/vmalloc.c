@@ -22,6 +22,7 @@
 #include <linux/mm.h>
 #include <asm/page.h>
 #include <asm/pgtable_types.h>
+#include <asm/tlbflush.h>
 
 static DEFINE_SPINLOCK(vmap_lock);
 static unsigned long vmap_next = VMALLOC_START;
@@ -42,6 +43,10 @@ static void unmap_and_free(unsigned long addr, unsigned long size)
 		__free_page(pfn_to_page((val & PTE_PFN_MASK) >> PAGE_SHIFT));
 		vmalloc_stats.pages--;
 	}
+	/* unmap_kernel_page() dropped this CPU's TLB entries; the other
+	 * CPUs may still cache the old translations of freed pages. */
+	if (size)
+		flush_tlb_kernel_range(addr, addr + size);
 }
 
 /*
@@ -189,6 +194,7 @@ void free_vm_area(struct vm_struct *area)
 	for (va = area->addr; va < area->addr + area->size; va += PAGE_SIZE)
 		if (lookup_address(va, NULL))
 			unmap_kernel_page(va);
+	flush_tlb_kernel_range(area->addr, area->addr + area->size);
 	kfree(area);
 }
 

@@ -46,6 +46,7 @@ static const char *const errno_text[] = {
 	[ENOSPC]  = "No space left on device",
 	[ERANGE]  = "Numerical result out of range",
 	[ENOSYS]  = "Function not implemented",
+	[EOVERFLOW] = "Value too large for defined data type",
 };
 
 /* strerror(-err); @buf holds the text for numbers without a name. */

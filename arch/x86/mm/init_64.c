@@ -23,6 +23,7 @@
 #include <linux/mm.h>
 #include <linux/errno.h>
 #include <linux/sizes.h>
+#include <linux/spinlock.h>
 #include <asm/page.h>
 #include <asm/pgtable_types.h>
 #include <asm/processor.h>
@@ -32,6 +33,8 @@ extern char _sdata[], __bss_end[], _end[], early_stack_guard[];
 extern u32 boot_cpu_has_nx;
 
 pteval_t __supported_pte_mask = ~0UL;
+/* Serialises changes to the kernel page tables (vmalloc on any CPU). */
+static DEFINE_SPINLOCK(pgd_lock);
 static pteval_t init_top_pgt[PTRS_PER_TABLE] __attribute__((aligned(4096), section(".bss..page_aligned")));
 bool after_bootmem;
 
@@ -90,13 +93,20 @@ static pteval_t *walk(unsigned long va, bool alloc, enum pg_level level)
  */
 int map_kernel_page(unsigned long va, phys_addr_t pa, pteval_t prot)
 {
-	pteval_t *pte = walk(va, true, PG_LEVEL_4K);
+	unsigned long flags;
+	pteval_t *pte;
+	int ret = 0;
 
-	if (!pte)
-		return lookup_address(va, NULL) ? -EBUSY : -ENOMEM;
-	*pte = (pa & PTE_PFN_MASK) | (prot & __supported_pte_mask);
-	__flush_tlb_one(va);
-	return 0;
+	spin_lock_irqsave(&pgd_lock, flags);
+	pte = walk(va, true, PG_LEVEL_4K);
+	if (!pte) {
+		ret = lookup_address(va, NULL) ? -EBUSY : -ENOMEM;
+	} else {
+		*pte = (pa & PTE_PFN_MASK) | (prot & __supported_pte_mask);
+		__flush_tlb_one(va);
+	}
+	spin_unlock_irqrestore(&pgd_lock, flags);
+	return ret;
 }
 
 /**
@@ -104,13 +114,20 @@ int map_kernel_page(unsigned long va, phys_addr_t pa, pteval_t prot)
  */
 int unmap_kernel_page(unsigned long va)
 {
-	pteval_t *pte = walk(va, false, PG_LEVEL_4K);
+	unsigned long flags;
+	pteval_t *pte;
+	int ret = 0;
 
-	if (!pte || !(*pte & _PAGE_PRESENT))
-		return -EINVAL;
-	*pte = 0;
-	__flush_tlb_one(va);
-	return 0;
+	spin_lock_irqsave(&pgd_lock, flags);
+	pte = walk(va, false, PG_LEVEL_4K);
+	if (!pte || !(*pte & _PAGE_PRESENT)) {
+		ret = -EINVAL;
+	} else {
+		*pte = 0;
+		__flush_tlb_one(va);
+	}
+	spin_unlock_irqrestore(&pgd_lock, flags);
+	return ret;
 }
 
 /**
