@@ -7,7 +7,9 @@
  *   setup_arch: command line, memory map, page tables, TSC, ACPI
  *   page allocator and kmalloc
  *   per-CPU areas, then this CPU's GDT/TSS/IST stacks
+ *   interrupt controllers: the 8259, then the local APIC and I/O APIC
  *   switch to a vmalloc'ed, guard-paged kernel stack
+ *   start the secondary CPUs (smp_init), then the initcalls
  *   run the KUnit suites if asked, else start the shell
  */
 #include <linux/kernel.h>
@@ -20,6 +22,7 @@
 #include <linux/reboot.h>
 #include <linux/utsname.h>
 #include <linux/shell.h>
+#include <linux/smp.h>
 #include <linux/serial_8250.h>
 #include <kunit/test.h>
 #include <asm/setup.h>
@@ -30,6 +33,7 @@
 #include <asm/page.h>
 #include <asm/irq.h>
 #include <asm/time.h>
+#include <asm/apic.h>
 #include <linux/irqflags.h>
 
 char boot_command_line[COMMAND_LINE_SIZE];
@@ -61,6 +65,9 @@ void __init do_initcalls(void)
 
 static __noreturn void rest_init(void)
 {
+	/* The boot CPU's LAPIC is up (apic_intr_mode_init): start the others,
+	 * before the initcalls, as Linux's smp_init() in kernel_init. */
+	smp_init();
 	do_initcalls();
 	/* From here on, devices interrupt. */
 	local_irq_enable();
@@ -115,6 +122,7 @@ void __init start_kernel(void)
 	cpu_init();
 	trap_init();
 	init_IRQ();
+	apic_intr_mode_init();	/* LAPIC, and the I/O APIC unless "noapic" */
 	time_init();
 	parse_setup_params(command_line);
 	switch_to_kernel_stack();

@@ -23,6 +23,7 @@
 #define ENOSPC  28
 #define ERANGE  34
 #define ENOSYS  38
+#define EOVERFLOW 75   /* value too large: a cpumask with bits beyond nr_cpu_ids */
 #define ETIMEDOUT 110
 
 #define MAX_ERRNO 4095

@@ -6,6 +6,9 @@
  * the device:
  *
  *   IRQ 0  PIT channel 0, HZ a second: kstat_irqs(0) and jiffies advance
+ *          - until the local APIC timer takes the tick over (LOC on CPU 0,
+ *          arch/x86/kernel/apic/apic.c), which is the default; then the
+ *          tick checks count that, and the PIT's own case is skipped
  *   IRQ 8  CMOS RTC periodic interrupt at 1024 Hz; disable_irq() stops
  *          delivery and enable_irq() brings it back
  *   IRQ 4  16550 in loopback (MCR bit 4): a byte written to THR comes back
@@ -33,6 +36,9 @@
 #include <linux/serial_reg.h>
 #include <linux/tty.h>
 #include <asm/i8253.h>
+#include <asm/apic.h>
+#include <asm/io_apic.h>
+#include <asm/irq.h>
 #include <asm/io.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
@@ -41,6 +47,14 @@
 #define NSEC_PER_MSEC 1000000ULL
 #define UART_LOOP_BYTE 0x5a
 
+/* The interrupts that advance jiffies: CPU 0's LAPIC timer or IRQ 0. */
+static unsigned long tick_irqs(void)
+{
+	if (apic_timer_is_tick())
+		return per_cpu(irq_stat, 0).apic_timer_irqs;
+	return kstat_irqs(0);
+}
+
 /*
  * Let @ms milliseconds pass with interrupts enabled. Halts between
  * interrupts once a timer tick has been seen during the wait (so a halt
@@ -48,11 +62,11 @@
  */
 static u64 wait_ms(unsigned int ms)
 {
-	unsigned int ticks = kstat_irqs(0);
+	unsigned long ticks = tick_irqs();
 	u64 t0 = local_clock(), now;
 
 	while ((now = local_clock()) - t0 < ms * NSEC_PER_MSEC) {
-		if (kstat_irqs(0) != ticks)
+		if (tick_irqs() != ticks)
 			native_safe_halt();
 		else
 			cpu_relax();
@@ -109,6 +123,8 @@ static void pit_channel0_counts(struct kunit *test)
 	u16 a = pit_read_count(), b;
 	unsigned int i, moved = 0;
 
+	if (apic_timer_is_tick())
+		kunit_skip(test, "PIT channel 0 is stopped: the local APIC timer is the tick");
 	for (i = 0; i < 50; i++) {
 		udelay(20);
 		b = pit_read_count();
@@ -128,12 +144,12 @@ static void pit_tick_advances_jiffies(struct kunit *test)
 	/* Both read with interrupts off, so no tick falls between them. */
 	local_irq_save(flags);
 	j0 = jiffies;
-	k0 = kstat_irqs(0);
+	k0 = tick_irqs();
 	local_irq_restore(flags);
 	ns = wait_ms(200);
 	local_irq_save(flags);
 	j1 = jiffies;
-	k1 = kstat_irqs(0);
+	k1 = tick_irqs();
 	local_irq_restore(flags);
 
 	expected = (unsigned long)(ns * HZ / 1000000000ULL);
@@ -146,7 +162,7 @@ static void pit_tick_advances_jiffies(struct kunit *test)
 	 */
 	KUNIT_EXPECT_GE(test, k1 - k0, expected / 5);
 	KUNIT_EXPECT_LE(test, k1 - k0, expected * 5 + 2);
-	/* With the 8259, IRQ 0 goes to CPU 0, the one that owns jiffies. */
+	/* IRQ 0 (8259: CPU 0) or CPU 0's LAPIC timer: the owner of jiffies. */
 	KUNIT_EXPECT_EQ(test, j1 - j0, k1 - k0);
 }
 
@@ -154,7 +170,7 @@ static void rtc_periodic_irq_1024hz(struct kunit *test)
 {
 	unsigned int old_freq = rtc_irq_get_freq();
 	bool old_state = rtc_irq_get_state();
-	unsigned long c0, c1, k0, k1, j0, j1, none0, expected, flags;
+	unsigned long c0, c1, k0, k1, j0, j1, n0, n1, none0, expected, flags;
 	u64 ns;
 
 	KUNIT_ASSERT_EQ(test, rtc_irq_set_freq(1024), 0);
@@ -169,12 +185,14 @@ static void rtc_periodic_irq_1024hz(struct kunit *test)
 	local_irq_save(flags);
 	c0 = rtc_irq_count();
 	k0 = kstat_irqs(RTC_IRQ);
+	n0 = rtc_stats.none;
 	j0 = jiffies;
 	local_irq_restore(flags);
 	ns = wait_ms(100);
 	local_irq_save(flags);
 	c1 = rtc_irq_count();
 	k1 = kstat_irqs(RTC_IRQ);
+	n1 = rtc_stats.none;
 	j1 = jiffies;
 	local_irq_restore(flags);
 	rtc_irq_set_state(false);
@@ -186,9 +204,17 @@ static void rtc_periodic_irq_1024hz(struct kunit *test)
 	KUNIT_ASSERT_GT(test, j1 - j0, 0);
 	KUNIT_EXPECT_GE(test, c1 - c0, expected * 2 / 3);
 	KUNIT_EXPECT_LE(test, c1 - c0, expected * 3 / 2 + 2);
-	/* Each one went through IRQ 8's descriptor, and none was "not ours". */
-	KUNIT_EXPECT_EQ(test, k1 - k0, c1 - c0);
-	KUNIT_EXPECT_EQ(test, rtc_stats.none, none0);
+	/* Each one went through IRQ 8's descriptor, and none was "not ours" -
+	 * on the 8259. QEMU's I/O APIC model delivers an edge pin again each
+	 * time the RTC re-raises its still-high line, which it does every
+	 * period until register C is read; a handler late by a period (a
+	 * vCPU descheduled under TCG, -smp 4) then finds nothing to do. A
+	 * real I/O APIC sees no second edge. So there, allow a few. */
+	KUNIT_EXPECT_EQ(test, k1 - k0, (c1 - c0) + (n1 - n0));
+	if (irq_is_ioapic(RTC_IRQ))
+		KUNIT_EXPECT_LE(test, rtc_stats.none - none0, (c1 - c0) / 16 + 1);
+	else
+		KUNIT_EXPECT_EQ(test, rtc_stats.none, none0);
 
 	/* PIE off: nothing more arrives. */
 	c0 = rtc_irq_count();

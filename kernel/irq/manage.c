@@ -188,6 +188,11 @@ static int __setup_irq(unsigned int irq, struct irq_desc *desc, struct irqaction
 		return -ENOSYS;
 
 	spin_lock_irqsave(&desc->lock, flags);
+	/* A request that names no trigger type takes the line's, as set by
+	 * the controller or firmware (an I/O APIC PCI line is level). */
+	if (!(new->flags & IRQF_TRIGGER_MASK) &&
+	    (desc->irq_data.state & IRQD_DEFAULT_TRIGGER_SET))
+		new->flags |= irqd_get_trigger_type(&desc->irq_data);
 	old_ptr = &desc->action;
 	old = *old_ptr;
 	if (old) {

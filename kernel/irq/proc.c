@@ -11,7 +11,8 @@
  *	"  0:        123          0    XT-PIC   0-edge      timer"
  *	"NMI:          0          0   Non-maskable interrupts"
  *
- * The header is prec+8 spaces and "CPU%-8d" per CPU. An IRQ line is, in
+ * The header is prec+8 spaces and "CPU%-8d" per online CPU (a CPU that
+ * did not come up has no column, as in Linux). An IRQ line is, in
  * order: the IRQ number "%*d:" (prec wide), " %10u" per CPU and one " ",
  * the chip name " %8s", the hwirq " %*lu" (prec wide; blank when the
  * line's controller has no irq_domain, as the 8259's), the flow name
@@ -74,7 +75,7 @@ static void show_irq_line(struct seq_file *p, unsigned int irq, int prec)
 		goto out;
 
 	seq_printf(p, "%*u:", prec, irq);
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+	for_each_online_cpu(cpu)
 		seq_put_decimal_ull_width(p, " ", kstat_irqs_cpu(irq, cpu), 10);
 	seq_putc(p, ' ');
 
@@ -116,7 +117,7 @@ int show_interrupts(struct seq_file *p, void *v)
 	unsigned int cpu, irq;
 
 	seq_printf(p, "%*s", prec + 8, "");
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+	for_each_online_cpu(cpu)
 		seq_printf(p, "CPU%-8u", cpu);
 	seq_putc(p, '\n');
 

@@ -32,7 +32,7 @@ unsigned long tick_count;
  */
 void tick_periodic(int cpu)
 {
-	WRITE_ONCE(tick_count, tick_count + 1);
+	__atomic_fetch_add(&tick_count, 1, __ATOMIC_RELAXED);   /* every CPU's tick */
 	if (cpu == READ_ONCE(tick_do_timer_cpu))
 		jiffies++;
 	poll_spurious_irqs();

@@ -117,10 +117,17 @@ static void test_request_errors(void)
 	       "trigger mismatch (rising vs falling): -EBUSY");
 	unchanged(&s, IRQ, false, "trigger mismatch");
 
+	/* As Linux: a request that names no trigger type takes the line's. */
 	take(&s, IRQ);
-	is_int(request_irq(IRQ, fake_handler, IRQF_SHARED, "x", &x), -EBUSY,
-	       "trigger mismatch (rising vs none): -EBUSY");
-	unchanged(&s, IRQ, false, "trigger none vs rising");
+	is_int(request_irq(IRQ, fake_handler, IRQF_SHARED, "x", &x), 0,
+	       "no trigger type on a rising line: inherits it and shares");
+	ok(irq_to_desc(IRQ)->action->next &&
+	   (irq_to_desc(IRQ)->action->next->flags & IRQF_TRIGGER_MASK) == IRQF_TRIGGER_RISING,
+	   "... and its action records the inherited rising type");
+	is_str((const char *)free_irq(IRQ, &x), "x", "... and leaves with free_irq");
+	ok(!strcmp(chain(IRQ), s.chain), "... the chain is back to %s", s.chain);
+	is_int(D(IRQ)->irq_data.state, s.state, "... the line's state is as before");
+	is_int(host_live_allocs, s.allocs, "... and the action was freed");
 
 	take(&s, IRQ);
 	is_int(request_irq(IRQ, fake_handler, IRQF_SHARED | IRQF_TRIGGER_RISING | IRQF_ONESHOT,

@@ -46,6 +46,8 @@ extern initcall_t __initcall5_start[], __initcall5_end[];
 struct irq_desc irq_desc[NR_IRQS];
 unsigned int nr_irqs = NR_IRQS;
 unsigned int nr_cpu_ids = 1;
+/* Every CPU below nr_cpu_ids is online: the files print online CPUs. */
+struct cpumask __cpu_online_mask = { { ~0UL } };
 volatile unsigned long jiffies;
 struct irq_chip no_irq_chip = { .name = "none" };
 DEFINE_PER_CPU(struct irq_cpustat, irq_stat);

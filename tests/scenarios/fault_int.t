@@ -13,15 +13,17 @@ plan 16
 
 NOIRQ_RE='^do_IRQ: [0-9]+\.[0-9]+ No irq handler for vector'
 
-irqos_run -- 'fault int 0x41' 'fault int 0x41' 'fault int 65' 'fault int 0x42' \
+# 0x7e and 0x7f: device vectors the APIC allocator hands out last, so
+# nothing is behind them (0x41 was free under the 8259, not any more).
+irqos_run -- 'fault int 0x7e' 'fault int 0x7e' 'fault int 126' 'fault int 0x7f' \
 	'fault int 3' 'fault int 256' 'fault nosuchkind' 'echo alive'
 is "$RUN_STATUS" 0 'all survivable: powers off with status 0'
 o1=$(strip_ts "$(cmd_output 1)") o2=$(strip_ts "$(cmd_output 2)")
 o3=$(strip_ts "$(cmd_output 3)") o4=$(strip_ts "$(cmd_output 4)")
-like "$o1" '^do_IRQ: 0\.65 No irq handler for vector' 'int 0x41: do_IRQ: 0.65 No irq handler for vector'
-unlike "$o2" "$NOIRQ_RE" 'int 0x41 again: not reported a second time'
-unlike "$o3" "$NOIRQ_RE" 'int 65 (the same vector, in decimal): not reported again'
-like "$o4" '^do_IRQ: 0\.66 No irq handler for vector' 'int 0x42: another vector is reported (0.66)'
+like "$o1" '^do_IRQ: 0\.126 No irq handler for vector' 'int 0x7e: do_IRQ: 0.126 No irq handler for vector'
+unlike "$o2" "$NOIRQ_RE" 'int 0x7e again: not reported a second time'
+unlike "$o3" "$NOIRQ_RE" 'int 126 (the same vector, in decimal): not reported again'
+like "$o4" '^do_IRQ: 0\.127 No irq handler for vector' 'int 0x7f: another vector is reported (0.127)'
 unlike "$o1$o4" 'Oops|Kernel panic|general protection' 'no oops for unhandled vectors'
 
 o5=$(strip_ts "$(cmd_output 5)")

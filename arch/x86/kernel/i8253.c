@@ -62,7 +62,11 @@ void __init setup_pit_timer(void)
  * Writing a mode 0 control word without a count leaves the counter stopped
  * with OUT0 low: no more edges on IRQ 0 (datasheet: "after writing the
  * control word, OUT is initially low" and counting starts only when a
- * count is loaded).
+ * count is loaded). Emulated PITs (QEMU's, KVM's in-kernel one) only
+ * reprogram their timer when a count is loaded and would go on in mode
+ * 2, so a count of 1 follows: in mode 0 that is one last edge two input
+ * clocks later (under 2 us, while the caller still has interrupts off),
+ * after which OUT0 stays high for good.
  */
 void pit_timer_shutdown(void)
 {
@@ -70,6 +74,8 @@ void pit_timer_shutdown(void)
 
 	spin_lock_irqsave(&i8253_lock, flags);
 	outb(PIT_SEL_CH0 | PIT_RW_LOHI | PIT_MODE0, PIT_MODE);
+	outb(1, PIT_CH0);
+	outb(0, PIT_CH0);
 	spin_unlock_irqrestore(&i8253_lock, flags);
 }
 

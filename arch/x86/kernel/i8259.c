@@ -137,7 +137,11 @@ bool i8259A_spurious(struct irq_desc *desc)
 	unsigned int irq = irq_desc_get_irq(desc);
 	unsigned long flags;
 
-	if (desc->irq_data.chip != &i8259A_chip || (irq != 7 && irq != 15))
+	/* Only the 8259's own vectors can carry its spurious IR7: once the
+	 * I/O APIC owns IRQ 7 and 15 they arrive on other vectors, while
+	 * 0x27/0x2f stay mapped to them for this check (io_apic.c). */
+	if ((irq != 7 && irq != 15) ||
+	    this_cpu_read(irq_stat.last_vector) != ISA_IRQ_VECTOR(irq))
 		return false;
 	spin_lock_irqsave(&i8259A_lock, flags);
 	if (i8259A_irq_real(irq)) {
@@ -178,6 +182,44 @@ void elcr_set_level_irq(unsigned int irq)
 unsigned int i8259A_get_mask(void)
 {
 	return cached_irq_mask;
+}
+
+/**
+ * mask_8259A - mask every line of both controllers
+ *
+ * For the switch to the I/O APIC: from then on the 8259s deliver nothing
+ * (LINT0 is masked too), but a spurious IRQ 7/15 is still recognised.
+ */
+void mask_8259A(void)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&i8259A_lock, flags);
+	cached_irq_mask = 0xffff;
+	outb(0xff, PIC_MASTER_IMR);
+	outb(0xff, PIC_SLAVE_IMR);
+	spin_unlock_irqrestore(&i8259A_lock, flags);
+}
+
+/**
+ * i8259A_read_regs - snapshot IMR, IRR, ISR and ELCR of both controllers
+ *
+ * Bit n of each is IRQ n (slave in bits 8-15). For the shell's "apic".
+ */
+void i8259A_read_regs(u16 *imr, u16 *irr, u16 *isr, u16 *elcr)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&i8259A_lock, flags);
+	*imr = inb(PIC_MASTER_IMR) | (inb(PIC_SLAVE_IMR) << 8);
+	outb(OCW3_READ_ISR, PIC_MASTER_CMD);
+	outb(OCW3_READ_ISR, PIC_SLAVE_CMD);
+	*isr = inb(PIC_MASTER_CMD) | (inb(PIC_SLAVE_CMD) << 8);
+	outb(OCW3_READ_IRR, PIC_MASTER_CMD);
+	outb(OCW3_READ_IRR, PIC_SLAVE_CMD);
+	*irr = inb(PIC_MASTER_CMD) | (inb(PIC_SLAVE_CMD) << 8);
+	*elcr = inb(PIC_ELCR1) | (inb(PIC_ELCR2) << 8);
+	spin_unlock_irqrestore(&i8259A_lock, flags);
 }
 
 /**

@@ -32,9 +32,29 @@ static unsigned int nmi_count(unsigned int cpu)
 	return per_cpu(irq_stat, cpu).__nmi_count;
 }
 
+static unsigned int local_timer_count(unsigned int cpu)
+{
+	return per_cpu(irq_stat, cpu).apic_timer_irqs;
+}
+
 static unsigned int spurious_count(unsigned int cpu)
 {
 	return per_cpu(irq_stat, cpu).irq_spurious_count;
+}
+
+static unsigned int resched_count(unsigned int cpu)
+{
+	return per_cpu(irq_stat, cpu).irq_resched_count;
+}
+
+static unsigned int call_count(unsigned int cpu)
+{
+	return per_cpu(irq_stat, cpu).irq_call_count;
+}
+
+static unsigned int tlb_count(unsigned int cpu)
+{
+	return per_cpu(irq_stat, cpu).irq_tlb_count;
 }
 
 /* Not delivered yet: see the file comment. */
@@ -60,14 +80,14 @@ struct arch_irq_row {
 
 static const struct arch_irq_row arch_rows[] = {
 	{ "NMI", "Non-maskable interrupts",            nmi_count,      true },
-	{ "LOC", "Local timer interrupts",             not_yet,        true },  /* apic_timer_irqs */
+	{ "LOC", "Local timer interrupts",             local_timer_count, true },
 	{ "SPU", "Spurious interrupts",                spurious_count, true },
 	{ "PMI", "Performance monitoring interrupts",  not_yet,        true },  /* apic_perf_irqs */
 	{ "IWI", "IRQ work interrupts",                not_yet,        true },  /* apic_irq_work_irqs */
 	{ "RTR", "APIC ICR read retries",              not_yet,        true },  /* icr_read_retry_count */
-	{ "RES", "Rescheduling interrupts",            not_yet,        true },  /* irq_resched_count */
-	{ "CAL", "Function call interrupts",           not_yet,        true },  /* irq_call_count */
-	{ "TLB", "TLB shootdowns",                     not_yet,        false }, /* irq_tlb_count */
+	{ "RES", "Rescheduling interrupts",            resched_count,  true },
+	{ "CAL", "Function call interrupts",           call_count,     true },
+	{ "TLB", "TLB shootdowns",                     tlb_count,      false },
 	{ "TRM", "Thermal event interrupts",           not_yet,        true },  /* irq_thermal_count */
 	{ "THR", "Threshold APIC interrupts",          not_yet,        true },  /* irq_threshold_count */
 	{ "DFR", "Deferred Error APIC interrupts",     not_yet,        false }, /* irq_deferred_error_count */
@@ -90,7 +110,7 @@ int arch_show_interrupts(struct seq_file *p, int prec)
 		const struct arch_irq_row *row = &arch_rows[i];
 
 		seq_printf(p, "%*s:", prec, row->sym);
-		for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+		for_each_online_cpu(cpu)
 			seq_put_decimal_ull_width(p, " ", row->count(cpu), 10);
 		seq_printf(p, "   %s\n", row->desc);
 	}

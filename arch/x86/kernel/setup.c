@@ -15,6 +15,7 @@
 #include <asm/pgtable_types.h>
 #include <asm/extable.h>
 #include <asm/tsc.h>
+#include <asm/mpspec.h>
 
 extern char _text[], _end[];
 
@@ -59,4 +60,6 @@ void __init setup_arch(char **cmdline_p)
 	init_mem_mapping();
 	tsc_init();
 	acpi_table_init();
+	/* The MADT: CPUs (nr_cpu_ids, before the per-CPU areas), I/O APICs. */
+	acpi_boot_init();
 }

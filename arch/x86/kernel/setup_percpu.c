@@ -16,7 +16,7 @@ unsigned long __per_cpu_offset[NR_CPUS];
 DEFINE_PER_CPU(unsigned long, this_cpu_off);
 DEFINE_PER_CPU(int, cpu_number);
 
-/* Only the boot CPU for now; the SMP issue raises this from the MADT. */
+/* The boot CPU until acpi_boot_init() counts the MADT's enabled CPUs. */
 unsigned int nr_cpu_ids = 1;
 
 /**

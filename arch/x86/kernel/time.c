@@ -24,20 +24,25 @@
 #include <linux/tick.h>
 #include <asm/i8253.h>
 #include <asm/time.h>
+#include <asm/apic.h>
 
 /**
  * timer_interrupt - the handler of IRQ 0
  * @irq: 0
  * @dev_id: NULL (the line is not shared)
  *
- * The PIT has no status to read or clear: an interrupt on IRQ 0 is always
- * a tick. Runs in hard interrupt context with interrupts off.
+ * The PIT has no status to read or clear: an interrupt on IRQ 0 is a
+ * tick - until the local APIC timer has taken the tick over
+ * (arch/x86/kernel/apic/apic.c); then it is the stopped PIT's last edge,
+ * counted on IRQ 0 but not a tick. Runs in hard interrupt context with
+ * interrupts off.
  *
  * Return: IRQ_HANDLED.
  */
 static irqreturn_t timer_interrupt(int irq, void *dev_id)
 {
-	tick_periodic(smp_processor_id());
+	if (!apic_timer_is_tick())
+		tick_periodic(smp_processor_id());
 	return IRQ_HANDLED;
 }
 

@@ -22,6 +22,14 @@
  * selects. pcibios_enable_irq() sets that bit through the 8259 driver's
  * elcr_set_level_irq() before the driver requests the IRQ.
  *
+ * With the I/O APIC in charge, the PIIX's routed PIRQ also drives the I/O
+ * APIC input of the same ISA IRQ number (on QEMU's "pc"), so that pin is
+ * made level-triggered with the fasteoi flow (mp_set_pci_irq()); its
+ * polarity is active low unless the MADT overrides it - QEMU's MADT says
+ * "high" for IRQs 5, 9, 10 and 11. Boards whose PCI INTx reach the I/O
+ * APIC on pins 16-23 (ICH and later) say so only in ACPI's _PRT, which is
+ * AML that irqos does not run: boot those with "noapic".
+ *
  * Under QEMU's "pc" machine the wiring is link = (slot - 1 + pin) mod 4
  * (pin 0 = INTA#) and SeaBIOS routes PIRQA..D to IRQs 10, 10, 11, 11: the
  * edu devices at slots 4 and 8 both land on PIRQD and IRQ 11, the e1000
@@ -31,6 +39,7 @@
 #include <linux/init.h>
 #include <linux/pci.h>
 #include <asm/i8259.h>
+#include <asm/io_apic.h>
 
 #define PIRQ_ROUTE_BASE    0x60   /* PIRQRC[A]; B, C, D follow */
 #define PIRQ_ROUTE_OFF     0x80   /* bit 7: this link is not routed */
@@ -85,12 +94,15 @@ void __init pcibios_irq_init(void)
  *
  * A device with an interrupt pin routed to ISA IRQ 1..15 gets that IRQ
  * switched to level-triggered at the 8259 (elcr_set_level_irq(), which
- * does nothing if it already is). A pin the firmware did not route is
- * reported; the device can still be enabled, but pdev->irq stays 0.
- * Returns 0.
+ * does nothing if it already is) and, when the I/O APIC routes it, at the
+ * I/O APIC too (mp_set_pci_irq(): level, fasteoi flow). A pin the
+ * firmware did not route is reported; the device can still be enabled,
+ * but pdev->irq stays 0. Returns 0.
  */
 int pcibios_enable_irq(struct pci_dev *dev)
 {
+	bool low = true;
+
 	if (!dev->pin)
 		return 0;
 	if (!dev->irq) {
@@ -100,7 +112,11 @@ int pcibios_enable_irq(struct pci_dev *dev)
 	}
 	if (dev->irq < 16)
 		elcr_set_level_irq(dev->irq);
-	pr_info("pci %s: PCI INT %s -> IRQ %u (level, low)\n", pci_name(dev),
-		pin_name(dev->pin), dev->irq);
+	if (!mp_set_pci_irq(dev->irq, &low))
+		pr_info("pci %s: PCI INT %s -> GSI %d (level, %s) -> IRQ %u\n", pci_name(dev),
+			pin_name(dev->pin), mp_irq_to_gsi(dev->irq), low ? "low" : "high", dev->irq);
+	else
+		pr_info("pci %s: PCI INT %s -> IRQ %u (level, low)\n", pci_name(dev),
+			pin_name(dev->pin), dev->irq);
 	return 0;
 }

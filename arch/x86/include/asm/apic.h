@@ -20,6 +20,7 @@
 #define APIC_ID         0x020   /* Local APIC ID */
 #define APIC_LVR        0x030   /* version; max LVT entry in bits 16-23 */
 #define APIC_TASKPRI    0x080   /* task priority (TPR) */
+#define APIC_PROCPRI    0x0a0   /* processor priority (PPR), read only */
 #define APIC_EOI        0x0b0   /* end of interrupt: write 0 */
 #define APIC_LDR        0x0d0   /* logical destination */
 #define APIC_DFR        0x0e0   /* destination format (xAPIC only) */
@@ -40,6 +41,25 @@
 #define APIC_TMCCT      0x390   /* timer current count */
 #define APIC_TDCR       0x3e0   /* timer divide configuration */
 #define APIC_SELF_IPI   0x3f0   /* x2APIC only */
+
+#define APIC_VECTOR_MASK       0xffu    /* LVT/ICR bits 0-7 */
+#define APIC_DM_MASK           0x00700  /* LVT/ICR bits 8-10: delivery mode */
+#define APIC_SEND_PENDING      (1u << 12) /* LVT: delivery status */
+#define APIC_LVT_LEVEL_TRIGGER (1u << 15)
+#define APIC_LVT_TIMER_MASK    (3u << 17)
+#define APIC_TDR_DIV_16        0x3      /* TDCR: divide the bus clock by 16 */
+#define APIC_LVR_VERSION(v)    ((v) & 0xff)
+#define APIC_LVR_MAXLVT(v)     (((v) >> 16) & 0xff)  /* highest LVT index */
+
+/* ESR bits (SDM Vol. 3A, 11.5.3). */
+#define APIC_ESR_SEND_CS       (1u << 0)
+#define APIC_ESR_RECV_CS       (1u << 1)
+#define APIC_ESR_SEND_ACC      (1u << 2)
+#define APIC_ESR_RECV_ACC      (1u << 3)
+#define APIC_ESR_REDIR_IPI     (1u << 4)
+#define APIC_ESR_SEND_ILL      (1u << 5)   /* sent an illegal vector (0-15) */
+#define APIC_ESR_RECV_ILL      (1u << 6)   /* received an illegal vector */
+#define APIC_ESR_ILL_REG       (1u << 7)   /* accessed a reserved register */
 
 #define APIC_SPIV_APIC_ENABLED (1u << 8)
 #define APIC_LVT_MASKED        (1u << 16)
@@ -88,5 +108,38 @@ void __apic_send_IPI_self(unsigned int vector);
 void __apic_send_IPI_allbutself(unsigned int vector);
 void __apic_send_IPI_mask(unsigned long cpumask, unsigned int vector);
 void apic_send_nmi(unsigned int cpu);
+
+/* --- arch/x86/kernel/apic/apic.c --- */
+
+/* One bit per CPU whose local APIC setup_local_APIC() has programmed. */
+extern unsigned long apic_cpus_ready;
+/* LAPIC timer counts (bus clock / 16) per tick; 0: not calibrated, the PIT
+ * stays the tick. */
+extern u32 lapic_timer_period;
+/* The LAPIC timer runs in TSC-deadline mode (else periodic). */
+extern bool lapic_tsc_deadline;
+
+/*
+ * apic_intr_mode_init - switch the boot CPU to its local APIC and, unless
+ * "noapic", route the devices through the I/O APIC. Called once from
+ * start_kernel() right after init_IRQ(), interrupts off.
+ */
+void apic_intr_mode_init(void);
+/* Program the running CPU's LAPIC (TPR, spurious vector, LVTs, ESR);
+ * for the boot CPU and every AP. Interrupts off. */
+void setup_local_APIC(void);
+/* Start the running CPU's local tick (LOC) on LOCAL_TIMER_VECTOR, after
+ * setup_local_APIC(); a no-op if the timer could not be calibrated. */
+void apic_timer_init_this_cpu(void);
+/* Is @vector requested (IRR) or in service (ISR) at this CPU's LAPIC? */
+bool lapic_vector_pending(unsigned int vector);
+/* Read bit @vector of the 256-bit register starting at @reg (IRR/ISR/TMR). */
+bool apic_test_vector(u32 reg, unsigned int vector);
+/* Has the boot CPU's LAPIC timer taken the tick over from the PIT? */
+bool apic_timer_is_tick(void);
+/* Send @vector to this CPU and wait until it was taken and EOIed (tests). */
+void apic_self_ipi_wait(unsigned int vector);
+/* "x2APIC" or "xAPIC"; "none" without a LAPIC in use. */
+const char *apic_mode_name(void);
 
 #endif

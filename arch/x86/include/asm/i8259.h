@@ -25,5 +25,9 @@ void elcr_set_level_irq(unsigned int irq);
  */
 bool i8259A_spurious(struct irq_desc *desc);
 unsigned int i8259A_get_mask(void);
+/* Mask all 16 lines (the I/O APIC takes over; io_apic.c). */
+void mask_8259A(void);
+/* IMR, IRR, ISR and ELCR of both controllers, IRQ n = bit n. */
+void i8259A_read_regs(u16 *imr, u16 *irr, u16 *isr, u16 *elcr);
 
 #endif

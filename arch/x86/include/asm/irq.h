@@ -19,14 +19,18 @@ DECLARE_PER_CPU(vector_irq_t, vector_irq);
 /* Per-CPU interrupt statistics (Linux's irq_cpustat_t). */
 struct irq_cpustat {
 	unsigned int __nmi_count;          /* NMI row */
+	unsigned int apic_timer_irqs;      /* LOC row: LAPIC timer ticks */
 	unsigned int irq_spurious_count;   /* SPU row: APIC spurious vector */
+	unsigned int irq_resched_count;    /* RES row: reschedule IPIs taken */
+	unsigned int irq_call_count;       /* CAL row: call-function IPIs taken */
+	unsigned int irq_tlb_count;        /* TLB row: shootdowns done for others */
 	unsigned long unexpected_vectors;  /* vectors with no IRQ behind them */
 	unsigned long last_vector;
 	unsigned long last_orig_ax;
 };
 DECLARE_PER_CPU(struct irq_cpustat, irq_stat);
 
-/* ERR row: 8259 spurious IRQ 7/15, and (later) APIC errors. */
+/* ERR row: 8259 spurious IRQ 7/15 and LAPIC errors (apic.c). */
 extern unsigned long irq_err_count;
 /* MIS row: mis-routed I/O APIC interrupts (later). */
 extern unsigned long irq_mis_count;
