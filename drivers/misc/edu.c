@@ -22,6 +22,16 @@
  * interrupts back to back, and the spurious detector (kernel/irq/
  * spurious.c) must disable it ("irq 11: nobody cared").
  *
+ * With "edu.msi=1" on the command line each device interrupts by MSI
+ * instead (pci_alloc_irq_vectors(), drivers/pci/msi.c): a raise makes the
+ * device write one message to the local APIC, which arrives on the
+ * device's own IRQ (24 and up, chip PCI-MSI, edge) - not shared, so the
+ * handler's IRQ_NONE branch only sees a raise already acknowledged by an
+ * earlier message's handler. Without MSI (no LAPIC, "pci=nomsi") the
+ * device falls back to INTx. The default stays INTx so the shared-line
+ * tests keep a shared line. In screaming mode an MSI device sends one
+ * message per raise; nothing repeats it, so nothing storms.
+ *
  * Each device is named eduN in probe order and is its own irqaction's
  * dev_id; the shell's "edu" command drives them (see do_edu() below).
  */
@@ -66,6 +76,24 @@
 
 static struct edu_device *edu_devices[EDU_MAX_DEVICES];
 static unsigned int nr_edu;
+static bool edu_use_msi;       /* "edu.msi=1" */
+
+static int __init edu_msi_setup(char *arg)
+{
+	unsigned long v;
+
+	if (!arg || kstrtoul(arg, 0, &v) || v > 1)
+		return -EINVAL;
+	edu_use_msi = v;
+	return 0;
+}
+early_param("edu.msi", edu_msi_setup);
+
+/** edu_msi_requested - "edu.msi=1" was given */
+bool edu_msi_requested(void)
+{
+	return edu_use_msi;
+}
 
 /** edu_count - the number of edu devices bound */
 unsigned int edu_count(void)
@@ -146,7 +174,7 @@ static int edu_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		return -ENOSPC;
 	if (!(pci_resource_flags(pdev, 0) & IORESOURCE_MEM))
 		return -ENODEV;
-	if (!pdev->irq) {
+	if (!pdev->irq && !edu_use_msi) {
 		pr_err("edu %s: no IRQ (pin %u not routed by the firmware)\n",
 		       pci_name(pdev), pdev->pin);
 		return -ENODEV;
@@ -160,7 +188,6 @@ static int edu_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 		goto err_disable;
 	}
 	edu->pdev = pdev;
-	edu->irq = pdev->irq;
 	edu->last_irq = -1;
 	edu->index = nr_edu;
 	snprintf(edu->name, sizeof(edu->name), "edu%u", nr_edu);
@@ -183,19 +210,31 @@ static int edu_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	edu_write(edu, EDU_STATUS, 0);
 	edu_write(edu, EDU_IRQ_ACK, edu_read(edu, EDU_IRQ_STATUS));
 
-	ret = request_irq(edu->irq, edu_irq_handler, IRQF_SHARED, "edu", edu);
+	ret = pci_alloc_irq_vectors(pdev, 1, 1,
+				    PCI_IRQ_LEGACY | (edu_use_msi ? PCI_IRQ_MSI : 0));
+	if (ret < 0) {
+		pr_err("%s %s: no IRQ (pin %u not routed, no MSI): %d\n", edu->name,
+		       pci_name(pdev), pdev->pin, ret);
+		goto err_unmap;
+	}
+	edu->irq = pci_irq_vector(pdev, 0);
+	edu->msi = pdev->msi_enabled;
+	/* An INTx line is shared by design; an MSI IRQ is this device's. */
+	ret = request_irq(edu->irq, edu_irq_handler, edu->msi ? 0 : IRQF_SHARED, "edu", edu);
 	if (ret) {
 		pr_err("%s %s: request_irq(%u) failed: %d\n", edu->name, pci_name(pdev),
 		       edu->irq, ret);
+		pci_free_irq_vectors(pdev);
 		goto err_unmap;
 	}
 	pci_set_drvdata(pdev, edu);
 	edu_devices[nr_edu] = edu;
 	WRITE_ONCE(nr_edu, nr_edu + 1);
-	pr_info("%s: %s version %u.%u, BAR 0 %#llx (%lluK) at %p, IRQ %u\n", edu->name,
+	pr_info("%s: %s version %u.%u, BAR 0 %#llx (%lluK) at %p, IRQ %u%s\n", edu->name,
 		pci_name(pdev), ident >> 24, (ident >> 16) & 0xff,
 		(unsigned long long)pci_resource_start(pdev, 0),
-		(unsigned long long)pci_resource_len(pdev, 0) >> 10, edu->mmio, edu->irq);
+		(unsigned long long)pci_resource_len(pdev, 0) >> 10, edu->mmio, edu->irq,
+		edu->msi ? " (MSI)" : "");
 	return 0;
 
 err_unmap:
@@ -271,15 +310,15 @@ static void edu_list(void)
 {
 	unsigned int i;
 
-	shell_printf("dev   pci           irq     raised    handled  unhandled  last        mode    line\n");
+	shell_printf("dev   pci           irq     raised    handled  unhandled  last        mode    line     intr\n");
 	for (i = 0; i < edu_count(); i++) {
 		struct edu_device *e = edu_get(i);
 
-		shell_printf("%-5s %s %3u %10lu %10lu %10lu  0x%08x  %-7s %s\n", e->name,
+		shell_printf("%-5s %s %3u %10lu %10lu %10lu  0x%08x  %-7s %-8s %s\n", e->name,
 			     pci_name(e->pdev), e->irq, READ_ONCE(e->raised),
 			     READ_ONCE(e->handled), READ_ONCE(e->unhandled),
 			     READ_ONCE(e->last_status), READ_ONCE(e->screaming) ? "scream" : "normal",
-			     line_disabled(e->irq) ? "disabled" : "enabled");
+			     line_disabled(e->irq) ? "disabled" : "enabled", e->msi ? "MSI" : "INTx");
 	}
 }
 
@@ -297,9 +336,11 @@ static int edu_cmd_raise(struct edu_device *edu, const char *valstr)
 	edu_raise(edu, value);
 
 	if (READ_ONCE(edu->screaming)) {
-		/* The line stays asserted; wait for the core to give up on it. */
-		while (!line_disabled(edu->irq) &&
-		       local_clock() - start < (u64)EDU_SCREAM_WAIT_MS * 1000000)
+		/* The line stays asserted; wait for the core to give up on it.
+		 * An MSI is one message per raise: nothing to wait for long. */
+		u64 limit = (u64)(edu->msi ? EDU_WAIT_MS : EDU_SCREAM_WAIT_MS) * 1000000;
+
+		while (!line_disabled(edu->irq) && local_clock() - start < limit)
 			cpu_relax();
 		us = (local_clock() - start) / 1000;
 		shell_printf("%s: raised %#lx on IRQ %u, not acknowledged: %lu interrupts in %ld ms, IRQ %u %s\n",

@@ -19,7 +19,8 @@ struct pci_dev;
  * @mmio:        BAR 0, ioremap()ed
  * @index:       N of "eduN", in probe order
  * @name:        "eduN"
- * @irq:         the (shared) IRQ line, pdev->irq
+ * @irq:         its IRQ: the shared INTx line, or its own PCI-MSI IRQ
+ * @msi:         interrupts by MSI ("edu.msi=1" and MSI available)
  * @raised:      raises written by edu_raise() (shell, tests)
  * @handled:     interrupts the handler claimed: status was non-zero, acked
  * @unhandled:   handler calls answered IRQ_NONE: status 0 (another device
@@ -37,6 +38,7 @@ struct edu_device {
 	unsigned int index;
 	char name[8];
 	unsigned int irq;
+	bool msi;
 	unsigned long raised;
 	unsigned long handled;
 	unsigned long unhandled;
@@ -47,6 +49,9 @@ struct edu_device {
 	bool fact_done;
 	u32 fact_result;
 };
+
+/* "edu.msi=1" was given: devices are asked to use MSI. */
+bool edu_msi_requested(void);
 
 /* Devices found, and device N (NULL if N >= edu_count()). */
 unsigned int edu_count(void);

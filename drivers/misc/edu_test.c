@@ -10,7 +10,9 @@
  * (S - 1) mod 4 and SeaBIOS routes links A..D to IRQs 10, 10, 11, 11, so
  * slots 4 and 8 are both on PIRQD, IRQ 11 (arch/x86/pci/irq.c): two
  * devices on one shared, level-triggered line. Without edu devices every
- * case is skipped; the sharing cases need two on one line.
+ * case is skipped; the sharing cases need two on one line. Booted with
+ * "edu.msi=1" the devices use MSI and these INTx cases are skipped; the
+ * "edu_msi" suite (edu_msi_test.c) covers that boot.
  */
 #include <kunit/test.h>
 #include <linux/kernel.h>
@@ -55,6 +57,8 @@ static bool get_shared_pair(struct edu_device **a, struct edu_device **b)
 #define NEED_EDU(test, edu) do {					\
 	if (!(edu))							\
 		kunit_skip(test, "no edu device (boot QEMU with -device edu)"); \
+	if ((edu)->msi)							\
+		kunit_skip(test, "edu.msi=1: INTx cases (see the edu_msi suite)"); \
 	KUNIT_ASSERT_FALSE(test, irqs_disabled());			\
 } while (0)
 

@@ -150,3 +150,34 @@ struct pci_dev *pci_get_slot(unsigned int bus, unsigned int devfn)
 			return d;
 	return NULL;
 }
+
+/**
+ * pci_find_capability - where capability @cap starts in @dev's config space
+ * @dev: the device
+ * @cap: a capability ID (PCI_CAP_ID_*)
+ *
+ * Walks the capability list from PCI_CAPABILITY_LIST (when the Status
+ * register says there is one). A list that loops or points into the
+ * header is cut short rather than followed. Returns the offset, or 0.
+ */
+u8 pci_find_capability(struct pci_dev *dev, int cap)
+{
+	u16 status;
+	u8 pos, id;
+	int ttl = 48;   /* 192 bytes of capabilities hold at most 48 entries */
+
+	pci_read_config_word(dev, PCI_STATUS, &status);
+	if (!(status & PCI_STATUS_CAP_LIST))
+		return 0;
+	pci_read_config_byte(dev, PCI_CAPABILITY_LIST, &pos);
+	while (ttl-- && pos >= 0x40) {
+		pos &= ~3;
+		pci_read_config_byte(dev, pos + PCI_CAP_LIST_ID, &id);
+		if (id == 0xff)
+			break;
+		if (id == cap)
+			return pos;
+		pci_read_config_byte(dev, pos + PCI_CAP_LIST_NEXT, &pos);
+	}
+	return 0;
+}

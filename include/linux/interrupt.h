@@ -71,6 +71,18 @@ void enable_irq(unsigned int irq);
 void synchronize_irq(unsigned int irq);
 bool irq_has_action(unsigned int irq);
 
+/*
+ * Interrupt affinity (kernel/irq/manage.c): the CPUs a line is delivered
+ * to. irq_set_affinity() returns 0, or -EINVAL for no such line, an empty
+ * mask, a mask without an online CPU, or a controller that cannot steer
+ * the line (the 8259); or the controller's error. irq_default_affinity is
+ * given to a line when it is first started (/proc/irq/default_smp_affinity).
+ */
+struct cpumask;
+extern struct cpumask irq_default_affinity;
+int irq_set_affinity(unsigned int irq, const struct cpumask *mask);
+bool irq_can_set_affinity(unsigned int irq);
+
 /* Spurious-interrupt debugging switches (kernel/irq/spurious.c). */
 extern int noirqdebug;
 enum { IRQ_MISROUTED_NONE, IRQ_MISROUTED_FIXUP, IRQ_MISROUTED_POLL };

@@ -153,6 +153,16 @@ static inline unsigned int irqd_get_trigger_type(struct irq_data *d)
 	return d->state & IRQD_TRIGGER_MASK;
 }
 
+/*
+ * Dynamically allocated IRQ numbers (kernel/irq/irqdesc.c), for lines no
+ * fixed numbering names (MSI). irq_alloc_desc_from: the lowest IRQ >=
+ * @from that is free - not allocated before and with no controller or
+ * handler - marked allocated; -ENOSPC if none. irq_free_desc: give back
+ * one allocated IRQ, reset to "no controller"; WARNs on one that was not.
+ */
+int irq_alloc_desc_from(unsigned int from);
+void irq_free_desc(unsigned int irq);
+
 /* --- provided by the architecture --- */
 
 /* Extra rows of /proc/interrupts (NMI, LOC, SPU, ... ERR, MIS). */

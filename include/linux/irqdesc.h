@@ -23,6 +23,13 @@
 #define IRQS_PENDING           0x00000200  /* arrived while it could not run */
 #define IRQS_SUSPENDED         0x00000800
 
+/* irq_data.state: the line's affinity was chosen (by a user or at startup)
+ * and is kept across free_irq()/request_irq(). Linux's value; it belongs
+ * with the other IRQD_ bits of linux/irq.h. */
+#ifndef IRQD_AFFINITY_SET
+#define IRQD_AFFINITY_SET (1 << 12)
+#endif
+
 /**
  * struct irq_desc - one IRQ line
  * @irq_data:        what the chip methods see (irq, hwirq, state, chip)
@@ -38,6 +45,10 @@
  * @irqs_unhandled:  IRQ_NONE results in the current window
  * @lock:            protects all of the above
  * @name:            flow name shown in /proc/interrupts ("edge", "level", ...)
+ * @affinity:        the CPUs the line may be delivered to, as requested
+ *                   (/proc/irq/N/smp_affinity; bit N = CPU N)
+ * @effective_affinity: the CPUs the controller actually targets
+ *                   (/proc/irq/N/effective_affinity)
  */
 struct irq_desc {
 	struct irq_data irq_data;
@@ -53,6 +64,8 @@ struct irq_desc {
 	unsigned int irqs_unhandled;
 	spinlock_t lock;
 	const char *name;
+	unsigned long affinity;
+	unsigned long effective_affinity;
 };
 
 extern struct irq_desc irq_desc[NR_IRQS];

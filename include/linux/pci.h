@@ -46,6 +46,7 @@
 #define PCI_ANY_ID        (~0u)
 
 struct pci_driver;
+struct msi_desc;
 
 /**
  * struct pci_dev - one PCI function
@@ -70,6 +71,10 @@ struct pci_driver;
  * @driver:        the bound driver, or NULL
  * @driver_data:   the driver's (pci_set_drvdata)
  * @enable_cnt:    pci_enable_device() calls not yet undone
+ * @msi_cap:       offset of the MSI capability in config space, 0 if none
+ * @msi_enabled:   MSI is on (pci_alloc_irq_vectors); @irq is then the
+ *                 MSI IRQ and @msi_desc holds the INTx one to go back to
+ * @msi_desc:      the message of the enabled MSI vector (linux/msi.h)
  * @name:          "0000:BB:DD.F", as Linux names PCI devices
  */
 struct pci_dev {
@@ -92,6 +97,9 @@ struct pci_dev {
 	struct pci_driver *driver;
 	void *driver_data;
 	unsigned int enable_cnt;
+	u8 msi_cap;
+	bool msi_enabled;
+	struct msi_desc *msi_desc;
 	char name[16];
 };
 
@@ -152,6 +160,7 @@ void pci_disable_device(struct pci_dev *dev);
 void pci_set_master(struct pci_dev *dev);
 void pci_clear_master(struct pci_dev *dev);
 void pci_intx(struct pci_dev *dev, bool enable);
+u8 pci_find_capability(struct pci_dev *dev, int cap);
 struct pci_dev *pci_get_device(unsigned int vendor, unsigned int device,
 			       struct pci_dev *from);
 struct pci_dev *pci_get_slot(unsigned int bus, unsigned int devfn);
@@ -191,5 +200,17 @@ static inline void pci_set_drvdata(struct pci_dev *dev, void *data) { dev->drive
 #define pci_resource_end(dev, bar)   ((dev)->resource[(bar)].end)
 #define pci_resource_flags(dev, bar) ((dev)->resource[(bar)].flags)
 #define pci_resource_len(dev, bar)   resource_size(&(dev)->resource[(bar)])
+
+/* drivers/pci/msi.c: interrupt vectors - MSI, else the INTx line. */
+#define PCI_IRQ_LEGACY    (1 << 0)  /* the INTx line (pdev->irq) */
+#define PCI_IRQ_MSI       (1 << 1)  /* Message Signaled Interrupts */
+#define PCI_IRQ_MSIX      (1 << 2)  /* MSI-X: not implemented, never chosen */
+#define PCI_IRQ_ALL_TYPES (PCI_IRQ_LEGACY | PCI_IRQ_MSI | PCI_IRQ_MSIX)
+
+int pci_alloc_irq_vectors(struct pci_dev *dev, unsigned int min_vecs,
+			  unsigned int max_vecs, unsigned int flags);
+int pci_irq_vector(struct pci_dev *dev, unsigned int nr);
+void pci_free_irq_vectors(struct pci_dev *dev);
+int pci_msi_enabled(void);
 
 #endif

@@ -89,4 +89,24 @@
 #define PCI_CAP_LIST_NEXT        1
 #define PCI_CAP_ID_MSI           0x05
 
+/*
+ * The MSI capability (PCI Local Bus Specification 3.0, 6.8.1). Its
+ * layout depends on Message Control: with 64-bit addresses the data,
+ * mask and pending registers sit 4 bytes further on.
+ */
+#define PCI_MSI_FLAGS            2      /* 16 bits: Message Control */
+#define  PCI_MSI_FLAGS_ENABLE    0x0001 /* MSI on (and INTx# no longer used) */
+#define  PCI_MSI_FLAGS_QMASK     0x000e /* Multiple Message Capable: log2 vectors */
+#define  PCI_MSI_FLAGS_QSIZE     0x0070 /* Multiple Message Enable: log2 vectors */
+#define  PCI_MSI_FLAGS_64BIT     0x0080 /* 64-bit message address capable */
+#define  PCI_MSI_FLAGS_MASKBIT   0x0100 /* per-vector masking capable */
+#define PCI_MSI_ADDRESS_LO       4      /* 32 bits: message address, low */
+#define PCI_MSI_ADDRESS_HI       8      /* 32 bits: high half (64-bit only) */
+#define PCI_MSI_DATA_32          8      /* 16 bits: message data, 32-bit layout */
+#define PCI_MSI_MASK_32          12     /* 32 bits: mask bits, 32-bit layout */
+#define PCI_MSI_PENDING_32       16     /* 32 bits: pending bits, 32-bit layout */
+#define PCI_MSI_DATA_64          12     /* 16 bits: message data, 64-bit layout */
+#define PCI_MSI_MASK_64          16     /* 32 bits: mask bits, 64-bit layout */
+#define PCI_MSI_PENDING_64       20     /* 32 bits: pending bits, 64-bit layout */
+
 #endif

@@ -14,6 +14,7 @@
 #include <linux/interrupt.h>
 #include <linux/slab.h>
 #include <linux/errno.h>
+#include <linux/cpumask.h>
 #include <asm/processor.h>
 
 #include "internals.h"
@@ -172,6 +173,118 @@ bool irq_has_action(unsigned int irq)
 }
 
 /*
+ * Interrupt affinity. desc->affinity is the mask asked for (all CPUs until
+ * someone asks), desc->effective_affinity the CPUs the controller really
+ * targets: an I/O APIC line or an MSI message names one CPU, so that is
+ * one CPU of the requested mask that is online. A controller reports its
+ * choice by writing effective_affinity from its irq_set_affinity method
+ * (called with desc->lock held); one that does not is assumed to deliver
+ * to every online CPU of the mask.
+ */
+struct cpumask irq_default_affinity = { { ~0UL } };
+
+/**
+ * irq_can_set_affinity - whether @irq's controller can steer it
+ *
+ * False for lines without a descriptor, per-CPU lines, and controllers
+ * without an irq_set_affinity method (the 8259: every interrupt goes to
+ * the boot CPU).
+ */
+bool irq_can_set_affinity(unsigned int irq)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	struct irq_chip *chip;
+
+	if (!desc || (desc->irq_data.state & IRQD_PER_CPU))
+		return false;
+	chip = READ_ONCE(desc->irq_data.chip);
+	return chip && chip->irq_set_affinity;
+}
+
+/* Program @mask into the controller; desc->lock held. */
+static int irq_do_set_affinity(struct irq_desc *desc, unsigned long mask, bool force)
+{
+	struct irq_chip *chip = desc->irq_data.chip;
+	unsigned long online = mask & __cpumask_word(cpu_online_mask) & __cpumask_valid_bits();
+	unsigned long before = desc->effective_affinity;
+	int ret;
+
+	if (!chip || !chip->irq_set_affinity || (desc->irq_data.state & IRQD_PER_CPU))
+		return -EINVAL;
+	if (!online)
+		return -EINVAL;
+	desc->effective_affinity = 0;
+	ret = chip->irq_set_affinity(&desc->irq_data, online, force);
+	if (ret < 0) {
+		desc->effective_affinity = before;
+		return ret;
+	}
+	if (!desc->effective_affinity)
+		desc->effective_affinity = online;
+	desc->affinity = mask & __cpumask_valid_bits();
+	desc->irq_data.state |= IRQD_AFFINITY_SET;
+	return 0;
+}
+
+/**
+ * irq_set_affinity - deliver @irq to the CPUs of @mask
+ * @irq:  Linux IRQ number
+ * @mask: the CPUs allowed; at least one must be online
+ *
+ * The controller picks the CPU(s) it targets among the online CPUs of
+ * @mask (an I/O APIC or MSI line: one of them); the request is kept in
+ * desc->affinity, the choice in desc->effective_affinity.
+ *
+ * Return: 0, -EINVAL (no such line, an empty mask, no online CPU in the
+ * mask, a controller that cannot steer the line), or the controller's
+ * error (-ENOSPC: no free vector on the target CPU; -EBUSY only if an
+ * interrupt in service never ends).
+ */
+int irq_set_affinity(unsigned int irq, const struct cpumask *mask)
+{
+	struct irq_desc *desc = irq_to_desc(irq);
+	unsigned long flags, tries;
+	int ret;
+
+	if (!desc || !mask || cpumask_empty(mask))
+		return -EINVAL;
+	/*
+	 * -EBUSY: an I/O APIC level line has an interrupt in service (Remote
+	 * IRR), which the CPU handling it ends with its EOI in a moment.
+	 * Linux defers such a move to that EOI; irqos waits for it instead,
+	 * with the lock dropped so that CPU's flow handler can finish.
+	 */
+	for (tries = 0; ; tries++) {
+		spin_lock_irqsave(&desc->lock, flags);
+		ret = irq_do_set_affinity(desc, __cpumask_word(mask), false);
+		spin_unlock_irqrestore(&desc->lock, flags);
+		if (ret != -EBUSY || tries >= 1000000)
+			return ret;
+		cpu_relax();
+	}
+}
+
+/*
+ * First start of a line: target the affinity a user chose earlier if it
+ * still has an online CPU, else irq_default_affinity (Linux's
+ * irq_setup_affinity()). Failure leaves the controller's own choice.
+ */
+static void irq_setup_affinity(struct irq_desc *desc)
+{
+	unsigned long set = __cpumask_word(&irq_default_affinity);
+	unsigned long online = __cpumask_word(cpu_online_mask);
+	struct irq_chip *chip = desc->irq_data.chip;
+
+	if (!chip || !chip->irq_set_affinity || (desc->irq_data.state & IRQD_PER_CPU))
+		return;
+	if ((desc->irq_data.state & IRQD_AFFINITY_SET) && (desc->affinity & online))
+		set = desc->affinity;
+	if (!(set & online))
+		set = online;
+	irq_do_set_affinity(desc, set, false);
+}
+
+/*
  * Attach @new to the line. Sharing rules, as Linux: every action on a
  * shared line must have said IRQF_SHARED, agree on the trigger type and
  * on IRQF_ONESHOT and IRQF_PERCPU. The first action starts the line.
@@ -251,8 +364,10 @@ static int __setup_irq(unsigned int irq, struct irq_desc *desc, struct irqaction
 		if ((new->flags & IRQF_NO_AUTOEN) ||
 		    (desc->status_use_accessors & IRQ_NOAUTOEN))
 			desc->depth = 1;
-		else
+		else {
+			irq_setup_affinity(desc);
 			irq_startup(desc, true);
+		}
 	} else if (desc->istate & IRQS_SPURIOUS_DISABLED) {
 		/* The line was shut off as screaming; a new handler may be
 		 * the one that was missing. Give it another chance. */

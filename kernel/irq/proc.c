@@ -23,6 +23,17 @@
  * prec, the width of the first column, is Linux's: at least 3, plus one
  * digit for every power of ten from 1000 up to nr_irqs.
  *
+ * /proc/irq/N/ holds, as in Linux:
+ *   smp_affinity, smp_affinity_list   the CPUs asked for (read/write, hex
+ *                                     mask "f" / list "0-3")
+ *   effective_affinity[_list]         the CPUs the controller targets
+ *   spurious                          the "nobody cared" detector's state
+ * and /proc/irq/default_smp_affinity the mask a line gets when started.
+ * Writes follow Linux's write_irq_affinity(): a line whose controller
+ * cannot steer it (the 8259) is -EIO; a malformed mask is the parser's
+ * error (-EINVAL, or -EOVERFLOW / -ERANGE for a CPU at or above
+ * nr_cpu_ids); a mask without an online CPU is -EINVAL.
+ *
  * Differences from Linux, all because the structures differ:
  *  - A line is shown when it has a handler, as in current Linux (older kernels
  *    also showed handler-less lines that had counts).
@@ -38,6 +49,7 @@
 #include <linux/interrupt.h>
 #include <linux/seq_file.h>
 #include <linux/proc_fs.h>
+#include <linux/cpumask.h>
 
 static struct proc_dir_entry *root_irq_dir;        /* /proc/irq */
 static struct proc_dir_entry *irq_dir[NR_IRQS];    /* /proc/irq/N */
@@ -151,6 +163,118 @@ static int irq_spurious_proc_show(struct seq_file *m, void *v)
 	return 0;
 }
 
+/* --- affinity files ----------------------------------------------------- */
+
+/* A mask's text and "\n", as cpumap_print_to_pagebuf() without a page. */
+static void seq_cpumask(struct seq_file *m, unsigned long bits, bool list)
+{
+	cpumask_t mask = { { bits } };
+	char buf[200];
+
+	if (list)
+		cpulist_scnprintf(buf, sizeof(buf), &mask);
+	else
+		cpumask_scnprintf(buf, sizeof(buf), &mask);
+	seq_printf(m, "%s\n", buf);
+}
+
+/* The proc data: the IRQ number, with bit 31 for the _list variants. */
+#define AFF_LIST 0x80000000UL
+
+static int irq_affinity_show(struct seq_file *m, bool effective)
+{
+	unsigned long data = (unsigned long)m->private;
+	struct irq_desc *desc = irq_to_desc(data & ~AFF_LIST);
+	unsigned long flags, bits;
+
+	if (!desc)
+		return -ENOENT;
+	spin_lock_irqsave(&desc->lock, flags);
+	bits = effective ? desc->effective_affinity : desc->affinity;
+	spin_unlock_irqrestore(&desc->lock, flags);
+	seq_cpumask(m, bits, data & AFF_LIST);
+	return 0;
+}
+
+static int irq_affinity_proc_show(struct seq_file *m, void *v)
+{
+	return irq_affinity_show(m, false);
+}
+
+static int irq_effective_aff_proc_show(struct seq_file *m, void *v)
+{
+	return irq_affinity_show(m, true);
+}
+
+static ssize_t irq_affinity_proc_write(void *data, const char *buf, size_t count)
+{
+	unsigned int irq = (unsigned long)data & ~AFF_LIST;
+	cpumask_t mask;
+	int err;
+
+	if (!irq_can_set_affinity(irq))
+		return -EIO;
+	if ((unsigned long)data & AFF_LIST)
+		err = cpulist_parse(buf, &mask);
+	else
+		err = cpumask_parse(buf, &mask);
+	if (err)
+		return err;
+	/* At least one online CPU must stay targeted (empty masks included). */
+	if (!cpumask_intersects(&mask, cpu_online_mask))
+		return -EINVAL;
+	err = irq_set_affinity(irq, &mask);
+	return err ? err : (ssize_t)count;
+}
+
+static const struct proc_ops irq_affinity_proc_ops = {
+	.proc_show  = irq_affinity_proc_show,
+	.proc_write = irq_affinity_proc_write,
+};
+
+static const struct proc_ops irq_effective_aff_proc_ops = {
+	.proc_show  = irq_effective_aff_proc_show,
+};
+
+static int default_affinity_show(struct seq_file *m, void *v)
+{
+	seq_cpumask(m, __cpumask_word(&irq_default_affinity), false);
+	return 0;
+}
+
+static ssize_t default_affinity_write(void *data, const char *buf, size_t count)
+{
+	cpumask_t mask;
+	int err;
+
+	err = cpumask_parse(buf, &mask);
+	if (err)
+		return err;
+	if (!cpumask_intersects(&mask, cpu_online_mask))
+		return -EINVAL;
+	cpumask_copy(&irq_default_affinity, &mask);
+	return count;
+}
+
+static const struct proc_ops default_affinity_proc_ops = {
+	.proc_show  = default_affinity_show,
+	.proc_write = default_affinity_write,
+};
+
+/* The four affinity files of /proc/irq/@irq; false if one is missing. */
+static bool create_affinity_files(struct proc_dir_entry *dir, unsigned int irq)
+{
+	void *data = (void *)(unsigned long)irq;
+	void *list = (void *)((unsigned long)irq | AFF_LIST);
+
+	return proc_create_data("smp_affinity", 0644, dir, &irq_affinity_proc_ops, data) &&
+	       proc_create_data("smp_affinity_list", 0644, dir, &irq_affinity_proc_ops, list) &&
+	       proc_create_data("effective_affinity", 0444, dir,
+				&irq_effective_aff_proc_ops, data) &&
+	       proc_create_data("effective_affinity_list", 0444, dir,
+				&irq_effective_aff_proc_ops, list);
+}
+
 /**
  * register_irq_proc - create /proc/irq/@irq/ and the files in it
  * @irq:  the Linux IRQ number
@@ -173,8 +297,15 @@ void register_irq_proc(unsigned int irq, struct irq_desc *desc)
 		return;
 
 	spin_lock_irqsave(&register_lock, flags);
-	if (!root_irq_dir)
+	if (!root_irq_dir) {
 		root_irq_dir = proc_mkdir("irq", NULL);
+		if (root_irq_dir &&
+		    !proc_create_data("default_smp_affinity", 0644, root_irq_dir,
+				      &default_affinity_proc_ops, NULL)) {
+			proc_remove(root_irq_dir);
+			root_irq_dir = NULL;
+		}
+	}
 	if (!root_irq_dir || irq_dir[irq])
 		goto out;
 
@@ -183,7 +314,8 @@ void register_irq_proc(unsigned int irq, struct irq_desc *desc)
 	if (!dir)
 		goto out;
 	if (!proc_create_single_data("spurious", 0444, dir, irq_spurious_proc_show,
-				     (void *)(unsigned long)irq)) {
+				     (void *)(unsigned long)irq) ||
+	    !create_affinity_files(dir, irq)) {
 		proc_remove(dir);
 		goto out;
 	}

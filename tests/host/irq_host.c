@@ -22,6 +22,8 @@ unsigned long host_irq_flags = 0x200;
 unsigned long host_preempt_count;
 int cpu_number;
 unsigned int nr_cpu_ids = NR_CPUS;
+/* kernel/cpu.c: every CPU online (the affinity code checks the mask). */
+struct cpumask __cpu_online_mask = { { ~0UL } };
 volatile unsigned long jiffies;
 
 /* ---- trace ---- */

@@ -48,6 +48,20 @@ unsigned int nr_irqs = NR_IRQS;
 unsigned int nr_cpu_ids = 1;
 /* Every CPU below nr_cpu_ids is online: the files print online CPUs. */
 struct cpumask __cpu_online_mask = { { ~0UL } };
+/* kernel/irq/manage.c's affinity calls, for the /proc/irq/N/ files. */
+struct cpumask irq_default_affinity = { { ~0UL } };
+bool irq_can_set_affinity(unsigned int irq)
+{
+	return irq < NR_IRQS && irq_desc[irq].irq_data.chip &&
+	       irq_desc[irq].irq_data.chip->irq_set_affinity;
+}
+int irq_set_affinity(unsigned int irq, const struct cpumask *mask)
+{
+	if (!irq_can_set_affinity(irq) || cpumask_empty(mask))
+		return -EINVAL;
+	irq_desc[irq].affinity = mask->bits[0];
+	return 0;
+}
 volatile unsigned long jiffies;
 struct irq_chip no_irq_chip = { .name = "none" };
 DEFINE_PER_CPU(struct irq_cpustat, irq_stat);

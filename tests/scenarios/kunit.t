@@ -13,6 +13,11 @@
 # Every boot has two edu devices (QEMU's PCI interrupt test device) in
 # slots 4 and 8, which share PIRQ link D and so IRQ 11: the "edu" suite
 # (drivers/misc/edu_test.c) raises real interrupts on a shared line.
+# One more boot adds edu.msi=1: the devices then interrupt by MSI, each
+# on its own PCI-MSI IRQ, and the "edu_msi" suite (drivers/misc/
+# edu_msi_test.c) must run rather than skip - so both INTx and MSI
+# deliver in every run. That boot runs the edu suites only: the others
+# expect edu on its INTx line. -smp 2, so the MSI can be moved to CPU 1.
 
 . "$(dirname "$0")/lib.sh"
 need_kernel
@@ -45,6 +50,13 @@ for smp in ${IRQOS_KUNIT_SMP:-1 4}; do
 	like "$RUN_OUT" ' ok [0-9]+ edu_test_shared_line_dev_id$' "smp=$smp: the edu cases ran on a shared line (not skipped)"
 	[ -n "$all_suites" ] || all_suites=$(suites "$RUN_OUT")
 done
+
+irqos_qemu_run "$TIMEOUT" "${DEVICES[@]}" -smp 2 -append 'kunit.enable=1 edu.msi=1 kunit.filter_glob=edu*'
+is "$RUN_STATUS" 33 "edu.msi=1: QEMU exit status 33 (every edu case passed)"
+tap=$("$K2T" <<< "$RUN_OUT")
+tap_include "edu.msi=1: " <<< "$tap"
+like "$RUN_OUT" ' ok [0-9]+ edu_msi_test_raise_own_irq$' "edu.msi=1: an MSI raise was delivered (not skipped)"
+like "$RUN_OUT" ' ok [0-9]+ edu_msi_test_affinity$' "edu.msi=1: the MSI was retargeted to CPU 1 and back (not skipped)"
 
 # kunit.filter_glob: an exact name selects that suite only; a wildcard
 # selects exactly the suites whose names match it.

@@ -259,19 +259,28 @@ static int ioapic_move_irq(unsigned int irq, unsigned int cpu)
 }
 
 /*
- * Deliver to one CPU of @mask whose LAPIC is set up: the current one if
- * it is in the mask, else the first. Returns -EINVAL if no CPU qualifies.
+ * Deliver to one CPU of @mask that is online and whose LAPIC is set up:
+ * the current one if it is in the mask, else the first. Returns -EINVAL
+ * if no CPU qualifies. The chosen CPU is the line's effective affinity
+ * (the caller holds desc->lock).
  */
 static int ioapic_set_affinity(struct irq_data *d, unsigned long mask, bool force)
 {
-	unsigned long usable = mask & READ_ONCE(apic_cpus_ready);
+	unsigned long usable = mask & READ_ONCE(apic_cpus_ready) &
+			       __cpumask_word(cpu_online_mask);
 	const struct irq_cfg *cfg = irq_cfg(d->irq);
+	struct irq_desc *desc = irq_to_desc(d->irq);
+	unsigned int cpu;
+	int ret = 0;
 
 	if (!usable)
 		return -EINVAL;
-	if (usable & (1UL << cfg->cpu))
-		return 0;
-	return ioapic_move_irq(d->irq, __builtin_ctzl(usable));
+	cpu = (usable & (1UL << cfg->cpu)) ? cfg->cpu : (unsigned int)__builtin_ctzl(usable);
+	if (cpu != cfg->cpu)
+		ret = ioapic_move_irq(d->irq, cpu);
+	if (!ret && desc)
+		desc->effective_affinity = 1UL << cfg->cpu;
+	return ret;
 }
 
 /* Replay an edge: the same vector, sent to its CPU as a fixed IPI. */
