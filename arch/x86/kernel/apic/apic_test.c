@@ -340,6 +340,8 @@ static void ioapic_pci_line_is_level(struct kunit *test)
 		kunit_skip(test, "the I/O APIC is not in use (noapic)");
 	if (irq < 0)
 		kunit_skip(test, "no edu device (QEMU -device edu)");
+	if (!irq_is_ioapic(irq))
+		kunit_skip(test, "edu's IRQ %d is not an I/O APIC line (edu.msi=1)", irq);
 	desc = irq_to_desc(irq);
 	ov = irq < 16 ? mp_find_irq_override(irq) : NULL;
 	low = !ov || !(ov->flags & 3) || (ov->flags & 3) == 3;  /* PCI default: low */
