@@ -15,54 +15,11 @@
 #include <linux/slab.h>
 #include <linux/bug.h>
 #include "tap.h"
+#include "mm_host.h"
 
 #define ARENA_SIZE (64UL << 20)
 
-unsigned char *host_phys_base;
-unsigned long host_irq_flags = 0x200;
-
-/* ---- kernel services the code under test calls ---- */
-
-static unsigned long warns;
-
-void host_bug(const char *file, int line, unsigned int flags)
-{
-	if (!(flags & BUGFLAG_WARNING)) {
-		printf("Bail out! BUG at %s:%d\n", file, line);
-		abort();
-	}
-	warns++;
-}
-
-int printk(const char *fmt, ...)
-{
-	char line[512];
-	const char *p = line;
-	va_list ap;
-	size_t n;
-
-	va_start(ap, fmt);
-	__builtin_vsnprintf(line, sizeof(line), fmt, ap);
-	va_end(ap);
-	if (p[0] == KERN_SOH_ASCII && p[1])
-		p += 2;
-	n = __builtin_strlen(p);
-	printf("# %s", p);
-	if (n && p[n - 1] != '\n')
-		printf("\n");
-	return (int)n;
-}
-
-void *memset(void *s, int c, size_t n)
-{
-	return __builtin_memset(s, c, n);
-}
-
-void panic(const char *fmt, ...)
-{
-	printf("Bail out! panic: %s\n", fmt);
-	abort();
-}
+/* host_phys_base, WARN counting (warns), printk into logbuf, panic: mm_host.c */
 
 /* ---- helpers ---- */
 
