@@ -11,4 +11,7 @@ static inline void mdelay(unsigned long msecs)
 		udelay(1000);
 }
 
+/* Sleep at least @msecs on the timer wheel (kernel/time/sleep.c). */
+void msleep(unsigned int msecs);
+
 #endif

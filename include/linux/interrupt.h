@@ -89,4 +89,92 @@ enum { IRQ_MISROUTED_NONE, IRQ_MISROUTED_FIXUP, IRQ_MISROUTED_POLL };
 extern int irqfixup;
 void poll_spurious_irqs(void);
 
+/*
+ * Softirqs (kernel/softirq.c): ten fixed, per-CPU deferred actions, in
+ * Linux's order - the index is the priority (lower runs first) and the row
+ * of /proc/softirqs. raise_softirq() marks one pending on this CPU; pending
+ * softirqs run on the way out of the outermost interrupt (irq_exit()) and
+ * from local_bh_enable(), with interrupts on, in softirq context.
+ */
+enum {
+	HI_SOFTIRQ = 0,
+	TIMER_SOFTIRQ,
+	NET_TX_SOFTIRQ,
+	NET_RX_SOFTIRQ,
+	BLOCK_SOFTIRQ,
+	IRQ_POLL_SOFTIRQ,
+	TASKLET_SOFTIRQ,
+	SCHED_SOFTIRQ,
+	HRTIMER_SOFTIRQ,
+	RCU_SOFTIRQ,
+	NR_SOFTIRQS
+};
+
+/* A pass of __do_softirq() restarts at most this often, for at most this long. */
+#define MAX_SOFTIRQ_RESTART 10
+#define MAX_SOFTIRQ_TIME_NS 2000000ULL      /* 2 ms */
+
+extern const char *const softirq_to_name[NR_SOFTIRQS];
+
+/**
+ * struct softirq_action - what runs for one softirq number
+ * @action: called in softirq context, interrupts on
+ */
+struct softirq_action {
+	void (*action)(void);
+};
+
+void open_softirq(int nr, void (*action)(void));
+void raise_softirq(unsigned int nr);
+void raise_softirq_irqoff(unsigned int nr);
+unsigned long local_softirq_pending(void);
+unsigned int kstat_softirqs_cpu(unsigned int nr, int cpu);
+unsigned long softirq_deferred_cpu(int cpu);
+void do_softirq(void);
+void __do_softirq(void);
+
+/*
+ * Tasklets: a softirq-run callback that can be scheduled from anywhere,
+ * runs on the CPU that scheduled it, once per scheduling, and never on two
+ * CPUs at once. SCHED: queued on some CPU's list; RUN: its callback is
+ * running. @count > 0 means disabled: it stays queued and is retried.
+ */
+enum {
+	TASKLET_STATE_SCHED,
+	TASKLET_STATE_RUN
+};
+
+/**
+ * struct tasklet_struct - one tasklet
+ * @next:         link in a CPU's tasklet list
+ * @state:        TASKLET_STATE_* bits
+ * @count:        disable depth (0 = enabled)
+ * @use_callback: @callback (tasklet_setup) rather than @func (tasklet_init)
+ * @func:         old-style callback, passed @data
+ * @callback:     new-style callback, passed the tasklet
+ * @data:         argument of @func
+ */
+struct tasklet_struct {
+	struct tasklet_struct *next;
+	unsigned long state;
+	int count;
+	bool use_callback;
+	union {
+		void (*func)(unsigned long data);
+		void (*callback)(struct tasklet_struct *t);
+	};
+	unsigned long data;
+};
+
+void tasklet_setup(struct tasklet_struct *t, void (*callback)(struct tasklet_struct *));
+void tasklet_init(struct tasklet_struct *t, void (*func)(unsigned long), unsigned long data);
+void tasklet_schedule(struct tasklet_struct *t);
+void tasklet_hi_schedule(struct tasklet_struct *t);
+void tasklet_disable_nosync(struct tasklet_struct *t);
+void tasklet_disable(struct tasklet_struct *t);
+void tasklet_enable(struct tasklet_struct *t);
+void tasklet_kill(struct tasklet_struct *t);
+
+#include <linux/bottom_half.h>
+
 #endif

@@ -336,9 +336,15 @@ void check_irq_resend(struct irq_desc *desc)
 		return;
 	desc->istate &= ~IRQS_REPLAY;
 	spin_unlock(&desc->lock);
-	irq_enter();
+	/*
+	 * Hardirq context for the replayed handlers, but entered "raw": not
+	 * irq_exit(), which would run softirqs - with interrupts on - inside
+	 * enable_irq()'s caller, who may hold irqsave locks. Softirqs the
+	 * handlers raise run at the next irq_exit() or local_bh_enable().
+	 */
+	__preempt_count_add(HARDIRQ_OFFSET);
 	generic_handle_irq_desc(desc);
-	irq_exit();
+	__preempt_count_sub(HARDIRQ_OFFSET);
 	spin_lock(&desc->lock);
 }
 

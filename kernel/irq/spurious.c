@@ -9,7 +9,9 @@
  * answered IRQ_NONE by every handler (with no gap of more than HZ/10
  * between them), the line is reported ("nobody cared"), its handlers are
  * listed, and it is disabled. A disabled spurious line is then polled
- * every HZ/10 so the devices on it keep some service.
+ * every HZ/10 by poll_spurious_irq_timer (a timer_list, armed when a line
+ * is disabled and re-armed while one stays disabled) so the devices on it
+ * keep some service.
  *
  * Options (as Linux): "noirqdebug" turns the detector off; "irqfixup"
  * tries the other lines' handlers when a line's own say IRQ_NONE
@@ -21,6 +23,7 @@
 #include <linux/irqdesc.h>
 #include <linux/interrupt.h>
 #include <linux/jiffies.h>
+#include <linux/timer.h>
 #include <linux/printk.h>
 
 #include "internals.h"
@@ -34,6 +37,9 @@ int irqfixup;
 static int irq_poll_active;
 static unsigned long spurious_disabled_lines;   /* lines currently shut off */
 static unsigned long last_spurious_poll;
+
+static void poll_spurious_irq_timer_fn(struct timer_list *unused);
+static DEFINE_TIMER(poll_spurious_irq_timer, poll_spurious_irq_timer_fn);
 
 static bool bad_action_ret(irqreturn_t ret)
 {
@@ -189,15 +195,16 @@ void note_interrupt(struct irq_desc *desc, irqreturn_t action_ret)
 		spin_unlock(&desc->lock);
 		__atomic_fetch_add(&spurious_disabled_lines, 1, __ATOMIC_RELAXED);
 		last_spurious_poll = jiffies;
+		mod_timer(&poll_spurious_irq_timer, jiffies + POLL_SPURIOUS_IRQ_INTERVAL);
 	}
 	desc->irqs_unhandled = 0;
 }
 
 /**
- * poll_spurious_irqs - service lines disabled as spurious (from the tick)
+ * poll_spurious_irqs - service lines disabled as spurious
  *
- * Called on every timer tick; does work only every HZ/10 and only while
- * some line has been disabled as "nobody cared". Each such line's
+ * Called by poll_spurious_irq_timer; does work only every HZ/10 and only
+ * while some line has been disabled as "nobody cared". Each such line's
  * handlers are run with the line masked, so its devices are not starved.
  */
 void poll_spurious_irqs(void)
@@ -218,6 +225,14 @@ void poll_spurious_irqs(void)
 			try_one_irq(desc, true);
 	}
 	__atomic_store_n(&irq_poll_active, 0, __ATOMIC_RELEASE);
+}
+
+/* TIMER_SOFTIRQ: poll, and come back in HZ/10 while a line stays off. */
+static void poll_spurious_irq_timer_fn(struct timer_list *unused)
+{
+	poll_spurious_irqs();
+	if (READ_ONCE(spurious_disabled_lines))
+		mod_timer(&poll_spurious_irq_timer, jiffies + POLL_SPURIOUS_IRQ_INTERVAL);
 }
 
 static int __init noirqdebug_setup(char *str)

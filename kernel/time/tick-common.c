@@ -8,15 +8,16 @@
  * Per tick:
  *
  *   1. jiffies++ - only on tick_do_timer_cpu, so jiffies has one writer;
- *   2. poll_spurious_irqs() - the "irqpoll" misrouted-interrupt poller of
- *      kernel/irq/spurious.c, which decides itself (rate-limited) whether
- *      there is anything to do.
+ *   2. run_local_timers() - on every CPU, raise TIMER_SOFTIRQ if a
+ *      timer_list on this CPU's wheel is due (kernel/time/timer.c); the
+ *      timers run at this interrupt's irq_exit().
  *
- * Process accounting and timers arrive with the scheduler.
+ * Process accounting arrives with the scheduler.
  */
 #include <linux/tick.h>
 #include <linux/jiffies.h>
 #include <linux/interrupt.h>
+#include <linux/timer.h>
 #include <linux/compiler.h>
 
 /* The 8259 delivers IRQ 0 to the boot CPU only; that is CPU 0. */
@@ -28,12 +29,12 @@ unsigned long tick_count;
  * @cpu: the CPU that took the tick interrupt
  *
  * Called with interrupts off, in hard interrupt context. Advances jiffies
- * if @cpu owns the timekeeping, then lets the spurious-interrupt poller run.
+ * if @cpu owns the timekeeping, then looks for due timers.
  */
 void tick_periodic(int cpu)
 {
 	__atomic_fetch_add(&tick_count, 1, __ATOMIC_RELAXED);   /* every CPU's tick */
 	if (cpu == READ_ONCE(tick_do_timer_cpu))
 		jiffies++;
-	poll_spurious_irqs();
+	run_local_timers();
 }

@@ -12,6 +12,7 @@
 #include <linux/slab.h>
 #include <linux/smp.h>
 #include <linux/string.h>
+#include <linux/timer.h>
 #include "irq_host.h"
 
 #include <stdio.h>
@@ -278,6 +279,25 @@ void register_irq_proc(unsigned int irq, struct irq_desc *desc)
 {
 	host_irq_procs++;
 	host_irq_proc_last = irq;
+}
+
+/*
+ * kernel/time/timer.c's mod_timer, for spurious.c's poll timer: the tests
+ * call poll_spurious_irqs() themselves at the jiffies they choose, so the
+ * stand-in only records the arming (host_mod_timer_calls, _expires).
+ */
+unsigned int host_mod_timer_calls;
+unsigned long host_mod_timer_expires;
+
+int mod_timer(struct timer_list *timer, unsigned long expires)
+{
+	int was = timer_pending(timer);
+
+	host_mod_timer_calls++;
+	host_mod_timer_expires = expires;
+	timer->expires = expires;
+	timer->pprev = &timer->next;     /* "pending": nothing walks it here */
+	return was;
 }
 
 /*

@@ -85,6 +85,8 @@ extern unsigned int host_dump_stacks;
 extern unsigned int host_ack_bad_irqs, host_ack_bad_irq_last;
 extern unsigned int host_irq_procs, host_irq_proc_last;
 extern unsigned int host_irq_enters, host_irq_exits;
+extern unsigned int host_mod_timer_calls;     /* mod_timer() stand-in: arming count */
+extern unsigned long host_mod_timer_expires;  /* and the last expiry */
 extern long host_live_allocs;                      /* kzalloc'ed and not kfree'd */
 
 /* The captured printk log (level prefixes stripped). */

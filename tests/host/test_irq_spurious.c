@@ -279,6 +279,8 @@ static void test_poll_and_reenable(void)
 	storm(WINDOW, IRQ_NONE, IRQ_NONE, 0);
 	ok(spurious_disabled(), "line 10 disabled as spurious");
 	j = jiffies;
+	ok(host_mod_timer_calls > 0, "disabling arms poll_spurious_irq_timer");
+	is_int(host_mod_timer_expires, j + HZ / 10, "poll timer due HZ/10 later");
 	a.calls = b.calls = 0;
 
 	jiffies = j + HZ / 10 - 1;
