@@ -25,6 +25,8 @@
 #include <linux/irq.h>
 #include <linux/irqdesc.h>
 #include <linux/proc_fs.h>
+#include <linux/interrupt.h>
+#include <linux/smp.h>
 
 static int show_stat(struct seq_file *p, void *v)
 {
@@ -50,6 +52,23 @@ static int show_stat(struct seq_file *p, void *v)
 		seq_put_decimal_ull(p, " ", counts[i]);
 	seq_putc(p, '\n');
 	kfree(counts);
+
+	/* "softirq <total> <HI> <TIMER> ...": each summed over the CPUs,
+	 * the last line of Linux's /proc/stat. */
+	{
+		u64 per[NR_SOFTIRQS] = { 0 }, total = 0;
+		unsigned int nr, cpu;
+
+		for (nr = 0; nr < NR_SOFTIRQS; nr++) {
+			for (cpu = 0; cpu < nr_cpu_ids; cpu++)
+				per[nr] += kstat_softirqs_cpu(nr, cpu);
+			total += per[nr];
+		}
+		seq_put_decimal_ull(p, "softirq ", total);
+		for (nr = 0; nr < NR_SOFTIRQS; nr++)
+			seq_put_decimal_ull(p, " ", per[nr]);
+		seq_putc(p, '\n');
+	}
 	return 0;
 }
 

@@ -20,7 +20,7 @@
 
 . "$(dirname "$0")/lib.sh"
 need_kernel
-plan 34
+plan 35
 
 # Lines of a command's output that the kernel log did not interleave.
 out_of() { cmd_output "$1" | grep -avE "$TS_RE"; }
@@ -95,7 +95,8 @@ rows() {
 
 # "int 0x27" is a spurious 8259 IRQ 7, counted in ERR: it makes the arch
 # part of /proc/stat's total non-zero, so that part is really checked.
-irqos_run -- 'fault int 0x27' 'cat /proc/interrupts' 'echo between-1' 'echo between-2' \
+# "sleep 0.1" arms a timer, so the TIMER softirq count is non-zero too.
+irqos_run -- 'fault int 0x27' 'cat /proc/interrupts' 'echo between-1' 'sleep 0.1' \
 	'cat /proc/stat' 'cat /proc/interrupts' 'ls /proc/irq' \
 	'cat /proc/irq/0/spurious' 'cat /proc/irq/4/spurious' 'cat /proc/irq/8/spurious' \
 	'cat /proc/nope' 'cat /proc/irq' 'echo 1 > /proc/interrupts' 'echo x >/proc/nope' \
@@ -158,7 +159,10 @@ rm -f "$cap"
 # /proc/stat: one "intr" line; each IRQ between its two /proc/interrupts
 # counts; the total is the fields' sum plus the arch counters Linux adds
 # (every x86 row but TLB, DFR and MIS), which lie between A's and B's.
-is "$(grep -cv '^intr ' <<< "$S")" 0 '/proc/stat has only lines irqos can fill: intr'
+is "$(grep -cvE '^(intr|softirq) ' <<< "$S")" 0 '/proc/stat has only lines irqos can fill: intr, softirq'
+sirq=$(grep -a '^softirq ' <<< "$S")
+awk '{ s = 0; for (i = 3; i <= NF; i++) s += $i; exit !(NF == 12 && s == $2 && $4 > 0) }' <<< "$sirq"
+ok $? "/proc/stat softirq line: total, then the ten softirqs (TIMER > 0 after a sleep), total = their sum ($sirq)"
 read -r -a intr <<< "$(grep '^intr ' <<< "$S")"
 nf=$((${#intr[@]} - 2))
 maxirq=$(awk '$1 ~ /^[0-9]+$/ && $1 > m { m = $1 } END { print m + 0 }' <<< "$ra")
