@@ -55,3 +55,26 @@ void panic(const char *fmt, ...)
 	printf("Bail out! panic: %s\n", fmt);
 	abort();
 }
+
+static unsigned long long rng = 0x9e3779b97f4a7c15ULL;
+
+unsigned long rnd(unsigned long n)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return (unsigned long)(rng % n);
+}
+
+void shuffle(void **v, unsigned long n)
+{
+	unsigned long i;
+
+	for (i = n; i > 1; i--) {
+		unsigned long j = rnd(i);
+		void *t = v[i - 1];
+
+		v[i - 1] = v[j];
+		v[j] = t;
+	}
+}

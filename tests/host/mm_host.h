@@ -15,4 +15,8 @@ extern unsigned long warns;        /* WARN()s seen (a BUG aborts) */
 extern char logbuf[1 << 16];       /* what printk printed, prefixes stripped */
 extern size_t loglen;
 
+/* A small xorshift generator: deterministic runs, order-independent tests. */
+unsigned long rnd(unsigned long n);             /* 0 .. n-1 */
+void shuffle(void **v, unsigned long n);        /* Fisher-Yates */
+
 #endif

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "tap.h"
+#include "log_host.h"
 
 /* memcpy and friends in this file are the kernel's (host_rename.h maps them
  * to lib/string.c's irqos_ versions); that is fine for building tables. */
@@ -35,50 +36,12 @@ char boot_command_line[COMMAND_LINE_SIZE];
 
 /* --- stubs for what the kernel provides elsewhere --------------------- */
 
-static char *log_text;
-static size_t log_size;
-static FILE *log_file;
-static int log_warnings;
-
-int printk(const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	/* Strip the KERN_<LEVEL> prefix, counting warnings and worse. */
-	if (fmt[0] == '\001' && fmt[1]) {
-		if (fmt[1] >= '0' && fmt[1] <= '4')
-			log_warnings++;
-		fmt += 2;
-	}
-	va_start(ap, fmt);
-	n = vfprintf(log_file, fmt, ap);
-	va_end(ap);
-	fflush(log_file);
-	return n;
-}
-
 void udelay(unsigned long usecs) { (void)usecs; }
 void ndelay(unsigned long nsecs) { (void)nsecs; }
 void host_bug(const char *file, int line, unsigned int flags)
 {
 	printf("# BUG/WARN at %s:%d\n", file, line);
 	abort();
-}
-
-static void log_reset(void)
-{
-	rewind(log_file);
-	fflush(log_file);
-	if (log_text)
-		log_text[0] = '\0';
-	log_warnings = 0;
-}
-
-static int log_has(const char *s)
-{
-	fflush(log_file);
-	return log_text && strstr(log_text, s) != NULL;
 }
 
 /* --- building fake firmware ------------------------------------------- */
@@ -402,8 +365,7 @@ static void test_s5(void)
 int main(void)
 {
 	host_phys_base = calloc(1, ARENA_SIZE);
-	log_file = open_memstream(&log_text, &log_size);
-	if (!host_phys_base || !log_file)
+	if (log_open() || !host_phys_base)
 		return 2;
 
 	test_checksum();

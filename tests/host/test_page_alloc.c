@@ -44,28 +44,7 @@ static bool log_has(const char *s)
 	return __builtin_strstr(logbuf, s) != NULL;
 }
 
-static unsigned long long rng = 0x9e3779b97f4a7c15ULL;
-
-static unsigned long rnd(unsigned long n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned long)(rng % n);
-}
-
-static void shuffle(void **v, unsigned long n)
-{
-	unsigned long i;
-
-	for (i = n; i > 1; i--) {
-		unsigned long j = rnd(i);
-		void *t = v[i - 1];
-
-		v[i - 1] = v[j];
-		v[j] = t;
-	}
-}
+/* rnd() and shuffle(): mm_host.c */
 
 static bool buddyinfo_is(const unsigned long *want)
 {

@@ -23,28 +23,7 @@
 
 /* ---- helpers ---- */
 
-static unsigned long long rng = 0x2545f4914f6cdd1dULL;
-
-static unsigned long rnd(unsigned long n)
-{
-	rng ^= rng << 13;
-	rng ^= rng >> 7;
-	rng ^= rng << 17;
-	return (unsigned long)(rng % n);
-}
-
-static void shuffle(void **v, unsigned long n)
-{
-	unsigned long i;
-
-	for (i = n; i > 1; i--) {
-		unsigned long j = rnd(i);
-		void *t = v[i - 1];
-
-		v[i - 1] = v[j];
-		v[j] = t;
-	}
-}
+/* rnd() and shuffle(): mm_host.c */
 
 static bool all_bytes(const void *p, int c, size_t n)
 {
