@@ -25,7 +25,7 @@ HZ       ?= 250
 
 KDIRS := arch/x86/boot arch/x86/entry arch/x86/kernel arch/x86/kernel/cpu arch/x86/kernel/acpi \
          arch/x86/kernel/apic arch/x86/mm arch/x86/pci arch/x86/realmode/rm \
-         init kernel kernel/irq kernel/printk kernel/debug kernel/time lib lib/kunit mm \
+         init kernel kernel/irq kernel/printk kernel/debug kernel/time kernel/sched lib lib/kunit mm \
          drivers/tty drivers/tty/serial/8250 drivers/video/console drivers/acpi \
          drivers/pci drivers/misc drivers/misc/lkdtm \
          drivers/rtc drivers/input/serio drivers/input/keyboard fs fs/proc

@@ -23,6 +23,7 @@
 #include <linux/utsname.h>
 #include <linux/shell.h>
 #include <linux/smp.h>
+#include <linux/sched.h>
 #include <linux/serial_8250.h>
 #include <kunit/test.h>
 #include <asm/setup.h>
@@ -63,8 +64,16 @@ void __init do_initcalls(void)
 	}
 }
 
-static __noreturn void rest_init(void)
+/*
+ * init, pid 1: brings up the other CPUs, runs the initcalls, then the
+ * KUnit suites or the shell. It starts with interrupts on (a new task's
+ * first switch-in enables them); the bring-up and the initcalls run with
+ * them off, as they always have here, so that no driver sees an interrupt
+ * before every initcall has run.
+ */
+static int kernel_init(void *unused)
 {
+	local_irq_disable();
 	/* The boot CPU's LAPIC is up (apic_intr_mode_init): start the others,
 	 * before the initcalls, as Linux's smp_init() in kernel_init. */
 	smp_init();
@@ -80,6 +89,22 @@ static __noreturn void rest_init(void)
 	}
 	shell_main();
 	machine_power_off();
+	return 0;
+}
+
+/*
+ * The boot context is CPU 0's idle task (swapper/0, init_task). It starts
+ * init and becomes the idle loop; the first tick or wake-up switches to
+ * init.
+ */
+static __noreturn void rest_init(void)
+{
+	struct task_struct *init = create_kthread_task(kernel_init, NULL, "init", -1);
+
+	if (!init)
+		panic("no memory for the init task");
+	wake_up_new_task(init);
+	cpu_startup_entry();
 }
 
 /*
@@ -93,6 +118,7 @@ static __noreturn void switch_to_kernel_stack(void)
 	if (!base)
 		panic("no memory for the kernel stack");
 	this_cpu_ptr(&cpu_stacks)->task_base = base;
+	init_task.stack = (void *)base;
 	cpu_set_kernel_stack(base + THREAD_SIZE);
 	__asm__ __volatile__("movq %0, %%rsp\n\t"
 			     "xorl %%ebp, %%ebp\n\t"
@@ -125,5 +151,6 @@ void __init start_kernel(void)
 	apic_intr_mode_init();	/* LAPIC, and the I/O APIC unless "noapic" */
 	time_init();
 	parse_setup_params(command_line);
+	sched_init();
 	switch_to_kernel_stack();
 }

@@ -9,23 +9,25 @@
  * is protected by a spinlock taken with interrupts off. A full ring drops
  * the new character and counts it in tty_input_overruns.
  *
- * The consumer, tty_read_char(), sleeps instead of polling: with
- * interrupts off it looks at the ring, and if it is empty it executes
- * "sti; hlt" (native_safe_halt()). STI takes effect only after the next
- * instruction, so an interrupt that became pending after the check is
- * taken on the HLT and wakes it: there is no window in which a character
- * can arrive unnoticed. Every wakeup (a tick, a key, a serial byte) goes
- * round the loop and checks again.
+ * Like Linux's flip buffers, filling the ring is not the end of the top
+ * half's job: it then calls tty_flip_buffer_push(), which schedules a
+ * tasklet, and the tasklet - the bottom half, in TASKLET_SOFTIRQ at the
+ * interrupt's irq_exit() - wakes the reader sleeping on tty_read_wait.
+ * (Linux pushes to the line discipline from a work item; irqos's line
+ * discipline is the shell's own line editor, so waking it is all there
+ * is to do.)
  *
- * Before interrupts are enabled (early boot) or when called with them off
- * (a debugger-like context), nothing would ever wake the HLT, so it polls
- * the consoles' read_char methods instead (console_read_char()). They are
- * asked on every round in any case, in the caller's interrupt state: that
- * covers consoles whose input is not interrupt driven (a UART whose IRQ
- * could not be had), while the serial console stays out of the way when
- * its receive interrupt is in use and interrupts are on.
+ * The consumer, tty_read_char(), sleeps on that wait queue
+ * (TASK_INTERRUPTIBLE) while the ring is empty. Consoles whose input is
+ * not interrupt driven (a UART whose IRQ could not be had) are polled with
+ * console_read_char() on every round, and while such a console exists the
+ * sleep is cut to one jiffy. Called with interrupts off (early boot, a
+ * debugger-like context) it busy-polls.
  */
 #include <linux/tty.h>
+#include <linux/wait.h>
+#include <linux/interrupt.h>
+#include <linux/sched.h>
 #include <linux/console.h>
 #include <linux/spinlock.h>
 #include <linux/irqflags.h>
@@ -35,6 +37,10 @@
 
 unsigned long tty_input_overruns;
 unsigned long tty_input_chars;
+unsigned long tty_flip_pushes;     /* times the tasklet woke the readers */
+bool tty_input_polled = true;      /* until a console's RX interrupt is in use */
+
+static DECLARE_WAIT_QUEUE_HEAD(tty_read_wait);
 
 static DEFINE_SPINLOCK(tty_buf_lock);
 static unsigned char tty_buf[TTY_BUFFER_SIZE];
@@ -90,19 +96,38 @@ unsigned int tty_buffer_count(void)
 	return READ_ONCE(tty_head) - READ_ONCE(tty_tail);
 }
 
+/* The bottom half of every console input interrupt. */
+static void flush_to_ldisc(struct tasklet_struct *t)
+{
+	tty_flip_pushes++;
+	wake_up_interruptible(&tty_read_wait);
+}
+static struct tasklet_struct tty_flip_tasklet;
+
+/**
+ * tty_flip_buffer_push - hand the characters queued so far to the reader
+ *
+ * From the interrupt handler, after its tty_insert_flip_char() calls:
+ * schedules the tasklet that wakes the reader.
+ */
+void tty_flip_buffer_push(void)
+{
+	if (unlikely(!tty_flip_tasklet.callback))
+		tasklet_setup(&tty_flip_tasklet, flush_to_ldisc);
+	tasklet_schedule(&tty_flip_tasklet);
+}
+
 /**
  * tty_read_char - the next input character, waiting for it if need be
  *
  * Takes from the ring first, then from consoles that are polled. With
- * interrupts enabled it halts the CPU until the next interrupt whenever
- * there is nothing, and checks again after every wakeup; with interrupts
- * disabled it busy-polls. Must not be called from interrupt context.
+ * interrupts enabled it sleeps on tty_read_wait until the ring is not
+ * empty; with interrupts disabled it busy-polls. Task context only.
  *
  * Return: the character, 0-255.
  */
 int tty_read_char(void)
 {
-	unsigned long flags;
 	int c;
 
 	for (;;) {
@@ -117,13 +142,11 @@ int tty_read_char(void)
 		if (c >= 0)
 			return c;
 
-		local_irq_save(flags);
-		if (tty_buffer_count() || irqs_disabled_flags(flags)) {
-			local_irq_restore(flags);
+		if (irqs_disabled()) {
 			cpu_relax();
 			continue;
 		}
-		/* Interrupts were on: sleep until the next one, atomically. */
-		native_safe_halt();
+		wait_event_interruptible_timeout(tty_read_wait, tty_buffer_count() != 0,
+						 READ_ONCE(tty_input_polled) ? 1 : MAX_SCHEDULE_TIMEOUT);
 	}
 }

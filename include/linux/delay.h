@@ -13,5 +13,6 @@ static inline void mdelay(unsigned long msecs)
 
 /* Sleep at least @msecs on the timer wheel (kernel/time/sleep.c). */
 void msleep(unsigned int msecs);
+unsigned long msleep_interruptible(unsigned int msecs);
 
 #endif

@@ -25,6 +25,7 @@
 #define ENOSYS  38
 #define EOVERFLOW 75   /* value too large: a cpumask with bits beyond nr_cpu_ids */
 #define ETIMEDOUT 110
+#define ERESTARTSYS 512   /* kernel-internal: a sleep was interrupted by a signal */
 
 #define MAX_ERRNO 4095
 #define IS_ERR_VALUE(x) ((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)

@@ -15,6 +15,7 @@
 #define _LINUX_PREEMPT_H
 
 #include <asm/preempt.h>
+#include <linux/irqflags.h>
 
 #define PREEMPT_BITS  8
 #define SOFTIRQ_BITS  8
@@ -50,7 +51,21 @@
 #define in_nmi()             (preempt_count() & NMI_MASK)
 #define in_task()            (!(preempt_count() & (NMI_MASK | HARDIRQ_MASK | SOFTIRQ_OFFSET)))
 
+/*
+ * preempt_disable()/preempt_enable() bracket code that must not be switched
+ * away from (it uses this CPU's data, or holds a spinlock). The enable that
+ * brings the count back to 0 gives the scheduler its chance: if a wake-up
+ * or the tick asked for a reschedule meanwhile, preempt_schedule() switches
+ * now rather than at the next interrupt.
+ */
 #define preempt_disable() do { __preempt_count_add(1); barrier(); } while (0)
-#define preempt_enable()  do { barrier(); __preempt_count_sub(1); } while (0)
+#define preempt_enable_no_resched() do { barrier(); __preempt_count_sub(1); } while (0)
+#define preempt_enable() do {						\
+	barrier();							\
+	if (__preempt_count_dec_and_test())				\
+		preempt_schedule();					\
+} while (0)
+#define preemptible() (preempt_count() == 0 && !irqs_disabled())
+#define in_atomic() (preempt_count() != 0)
 
 #endif

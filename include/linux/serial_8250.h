@@ -44,6 +44,7 @@ struct uart_8250_port {
 	spinlock_t lock;           /* registers and stats */
 	int lock_owner;            /* CPU holding 'lock', -1 if none */
 	struct uart_8250_stats stats;
+	unsigned long rx_pushed;   /* stats.rx at the last tty_flip_buffer_push() */
 	struct console *cons;      /* the ttyS console on this port, if registered */
 	bool irq_active;           /* IRQ requested: RX and TX are interrupt driven */
 	u8 ier;                    /* what we last wrote to IER */

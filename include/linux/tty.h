@@ -26,7 +26,13 @@ void tty_insert_flip_char(unsigned char c);
 int tty_buffer_get_char(void);
 /* Characters waiting in the ring. */
 unsigned int tty_buffer_count(void);
-/* The next character; sleeps (sti; hlt) until one arrives. */
+/* Times the bottom half woke the reader. */
+extern unsigned long tty_flip_pushes;
+/* Set by a console driver while its input is polled, not interrupt driven. */
+extern bool tty_input_polled;
+/* After inserting: let the bottom half (a tasklet) wake the reader. */
+void tty_flip_buffer_push(void);
+/* The next character; sleeps on a wait queue until one arrives. */
 int tty_read_char(void);
 
 #endif /* _LINUX_TTY_H */

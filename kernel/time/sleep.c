@@ -1,53 +1,112 @@
 // SPDX-License-Identifier: MIT
 /*
- * msleep() and the shell's "sleep": waiting on a timer_list.
+ * schedule_timeout(), msleep() and the shell's "sleep": a task sleeping
+ * on a timer_list.
  *
- * Until kernel threads and a scheduler exist there is no task to put to
- * sleep, so msleep() arms a timer on this CPU's wheel and halts between
- * interrupts until TIMER_SOFTIRQ has run its function - the CPU sleeps in
- * "hlt" rather than spinning, and every interrupt (the tick included) is
- * served meanwhile. It must be called with interrupts enabled, from task
- * context. As Linux's msleep(), it waits at least @msecs: the timer is
- * due one jiffy later than the rounded-up length, because the current
- * jiffy is already partly over.
+ * msleep() puts the calling task to sleep (TASK_UNINTERRUPTIBLE) with
+ * schedule_timeout(); the CPU runs other tasks, or idles, meanwhile. As
+ * Linux's msleep(), it waits at least @msecs: the timer is due one jiffy
+ * later than the rounded-up length, because the current jiffy is already
+ * partly over.
  */
 #include <linux/kernel.h>
 #include <linux/delay.h>
 #include <linux/timer.h>
 #include <linux/jiffies.h>
-#include <linux/hardirq.h>
-#include <linux/irqflags.h>
+#include <linux/sched.h>
 #include <linux/shell.h>
 #include <linux/bug.h>
-#include <asm/irqflags.h>
+#include <linux/printk.h>
 
-struct sleeper {
-	struct timer_list timer;   /* first: the function finds us from it */
-	volatile bool done;
+struct process_timer {
+	struct timer_list timer;
+	struct task_struct *task;
 };
 
-static void sleeper_wake(struct timer_list *t)
+static void process_timeout(struct timer_list *t)
 {
-	((struct sleeper *)t)->done = true;
+	wake_up_process(container_of(t, struct process_timer, timer)->task);
 }
 
 /**
- * msleep - wait at least @msecs milliseconds, halting between interrupts
- * @msecs: how long
+ * schedule_timeout - sleep until woken or @timeout jiffies have passed
+ * @timeout: jiffies, or MAX_SCHEDULE_TIMEOUT for no limit
+ *
+ * The caller sets its state first (TASK_INTERRUPTIBLE, ...); in
+ * TASK_RUNNING this only yields the CPU. A timer on this CPU's wheel wakes
+ * the task when the time is up; an earlier wake-up (a wait queue, a
+ * completion) ends the sleep early and the timer is cancelled.
+ *
+ * Return: 0 if the time ran out, else the jiffies that were left.
+ */
+long schedule_timeout(long timeout)
+{
+	struct process_timer t;
+	unsigned long expire;
+
+	if (timeout == MAX_SCHEDULE_TIMEOUT) {
+		schedule();
+		return timeout;
+	}
+	if (timeout < 0) {
+		printk(KERN_ERR "schedule_timeout: wrong timeout value %lx\n", timeout);
+		dump_stack();
+		__set_current_state(TASK_RUNNING);
+		return 0;
+	}
+	expire = jiffies + (unsigned long)timeout;
+	t.task = current;
+	timer_setup(&t.timer, process_timeout, 0);
+	mod_timer(&t.timer, expire);
+	schedule();
+	del_timer_sync(&t.timer);
+	timeout = (long)(expire - jiffies);
+	return timeout < 0 ? 0 : timeout;
+}
+
+long schedule_timeout_interruptible(long timeout)
+{
+	__set_current_state(TASK_INTERRUPTIBLE);
+	return schedule_timeout(timeout);
+}
+
+long schedule_timeout_uninterruptible(long timeout)
+{
+	__set_current_state(TASK_UNINTERRUPTIBLE);
+	return schedule_timeout(timeout);
+}
+
+long schedule_timeout_idle(long timeout)
+{
+	__set_current_state(TASK_IDLE);
+	return schedule_timeout(timeout);
+}
+
+/**
+ * msleep - sleep at least @msecs milliseconds
+ * @msecs: how long; task context only
  */
 void msleep(unsigned int msecs)
 {
-	struct sleeper s = { .done = false };
+	long timeout = (long)msecs_to_jiffies(msecs) + 1;
 
-	if (WARN_ON_ONCE(in_interrupt() || irqs_disabled()))
+	if (WARN_ON_ONCE(in_atomic() || irqs_disabled()))
 		return;
-	timer_setup(&s.timer, sleeper_wake, 0);
-	mod_timer(&s.timer, jiffies + msecs_to_jiffies(msecs) + 1);
-	while (!s.done)
-		native_safe_halt();
-	/* done is set inside the function: wait until it has returned
-	 * before this stack frame, which holds the timer, goes away. */
-	del_timer_sync(&s.timer);
+	while (timeout)
+		timeout = schedule_timeout_uninterruptible(timeout);
+}
+
+/**
+ * msleep_interruptible - as msleep(), but a signal ends it early
+ * Return: the milliseconds left (0 if it slept the whole time).
+ */
+unsigned long msleep_interruptible(unsigned int msecs)
+{
+	long timeout = (long)msecs_to_jiffies(msecs) + 1;
+
+	while (timeout && !signal_pending(current))
+		timeout = schedule_timeout_interruptible(timeout);
+	return jiffies_to_msecs((unsigned long)timeout);
 }
 
 /* "sleep SECONDS[.FRACTION]", as sleep(1) with one operand. */

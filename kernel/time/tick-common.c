@@ -12,13 +12,15 @@
  *      timer_list on this CPU's wheel is due (kernel/time/timer.c); the
  *      timers run at this interrupt's irq_exit().
  *
- * Process accounting arrives with the scheduler.
+ *   3. scheduler_tick() - charge the tick to the running task; one whose
+ *      time slice is used up is asked to reschedule (kernel/sched/core.c).
  */
 #include <linux/tick.h>
 #include <linux/jiffies.h>
 #include <linux/interrupt.h>
 #include <linux/timer.h>
 #include <linux/compiler.h>
+#include <linux/sched.h>
 
 /* The 8259 delivers IRQ 0 to the boot CPU only; that is CPU 0. */
 int tick_do_timer_cpu;
@@ -37,4 +39,5 @@ void tick_periodic(int cpu)
 	if (cpu == READ_ONCE(tick_do_timer_cpu))
 		jiffies++;
 	run_local_timers();
+	scheduler_tick();
 }

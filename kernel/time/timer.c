@@ -352,3 +352,4 @@ void init_timers(void)
 		WRITE_ONCE(done, true);
 	}
 }
+

@@ -172,8 +172,12 @@ asm_common_interrupt:
 	movq	%rsi, %rdx
 	leaq	1(%rsp), %rbp
 	call	common_interrupt
-	/* ret_from_intr: the place a later issue checks TIF_NEED_RESCHED
-	 * and, for user mode, pending signals before returning. */
+	/*
+	 * ret_from_intr: common_interrupt() has left the IRQ stack and, as
+	 * its last act (irqentry_exit() in arch/x86/kernel/irq.c), checked
+	 * TIF_NEED_RESCHED: a preemptible task that was asked to give up the
+	 * CPU has done so there and come back here when it was chosen again.
+	 */
 	.globl ret_from_intr
 ret_from_intr:
 	SWAPGS_IF_USER
@@ -181,3 +185,56 @@ ret_from_intr:
 	addq	$8, %rsp                /* the vector */
 	iretq
 	.size asm_common_interrupt, . - asm_common_interrupt
+
+/*
+ * __switch_to_asm(prev, next) - the one place a CPU stops running one task
+ * and starts running another (called by kernel/sched/core.c with the
+ * runqueue lock held and interrupts off).
+ *
+ * The C calling convention says the caller has already saved what it
+ * needs of the other registers, so only the callee-saved ones are pushed
+ * onto prev's stack, and prev's %rsp is kept in prev->thread.sp. Loading
+ * next->thread.sp switches stacks; popping undoes what next pushed when it
+ * was switched out (or what copy_thread() laid out for a new task), and
+ * __switch_to() finishes in C and returns prev - into next's frame.
+ */
+#define TASK_threadsp 16	/* offsetof(struct task_struct, thread.sp), asserted in process.c */
+
+	.text
+	.globl __switch_to_asm
+	.type __switch_to_asm, @function
+__switch_to_asm:
+	pushq	%rbp
+	pushq	%rbx
+	pushq	%r12
+	pushq	%r13
+	pushq	%r14
+	pushq	%r15
+	movq	%rsp, TASK_threadsp(%rdi)
+	movq	TASK_threadsp(%rsi), %rsp
+	popq	%r15
+	popq	%r14
+	popq	%r13
+	popq	%r12
+	popq	%rbx
+	popq	%rbp
+	jmp	__switch_to
+	.size __switch_to_asm, . - __switch_to_asm
+
+/*
+ * ret_from_fork_asm - where a new task's first switch-in "returns" to.
+ * %rax is the task switched away from (__switch_to's result); copy_thread()
+ * left the thread function in %rbx and its argument in %r12, and %rbp = 0,
+ * which ends call traces here.
+ */
+	.globl ret_from_fork_asm
+	.type ret_from_fork_asm, @function
+ret_from_fork_asm:
+	movq	%rax, %rdi
+	call	schedule_tail
+	movq	%r12, %rdi
+	call	*%rbx
+	movq	%rax, %rdi
+	call	do_exit
+	ud2
+	.size ret_from_fork_asm, . - ret_from_fork_asm

@@ -20,6 +20,7 @@
 #include <asm/irq.h>
 #include <asm/i8259.h>
 #include <asm/stacktrace.h>
+#include <linux/sched.h>
 
 DEFINE_PER_CPU(struct irq_cpustat, irq_stat);
 DEFINE_PER_CPU(vector_irq_t, vector_irq);
@@ -121,6 +122,8 @@ static void call_on_irqstack(struct pt_regs *regs, unsigned long vector,
 			       "r11", "memory", "cc");
 }
 
+void irqentry_exit(struct pt_regs *regs);
+
 /**
  * common_interrupt - C entry for every external interrupt vector
  */
@@ -130,12 +133,33 @@ void common_interrupt(struct pt_regs *regs, unsigned long vector)
 
 	vector &= 0xff;
 	if (!top || this_cpu_read(hardirq_stack_inuse)) {
+		/* Nested in softirqs on the IRQ stack: never preempt there. */
 		do_IRQ(regs, vector);
 		return;
 	}
 	this_cpu_write(hardirq_stack_inuse, true);
 	call_on_irqstack(regs, vector, top);
 	this_cpu_write(hardirq_stack_inuse, false);
+	irqentry_exit(regs);
+}
+
+/**
+ * irqentry_exit - the last step of an interrupt, back on the task's stack
+ * @regs: the interrupted context
+ *
+ * Kernel preemption happens here: if the outermost interrupt interrupted a
+ * preemptible task (preempt_count() == 0 - no spinlock, no softirq, not
+ * an interrupt handler itself; interrupts were on) that was asked to
+ * reschedule - by the tick, or by a wake-up this interrupt's handler or
+ * softirqs performed - it gives up the CPU now, and this interrupt's
+ * return resumes it whenever it is chosen again.
+ */
+void irqentry_exit(struct pt_regs *regs)
+{
+	if (!(regs->flags & X86_EFLAGS_IF) || preempt_count())
+		return;
+	if (need_resched())
+		preempt_schedule_irq();
 }
 
 unsigned long nmi_count_cpu(unsigned int cpu)

@@ -20,6 +20,7 @@
 #include <linux/kernel.h>
 #include <linux/init.h>
 #include <linux/smp.h>
+#include <linux/sched.h>
 #include <linux/cpumask.h>
 #include <linux/irqflags.h>
 #include <linux/delay.h>
@@ -41,11 +42,9 @@ static void sysvec_reschedule_ipi(struct pt_regs *regs)
 {
 	apic_eoi();
 	this_cpu_inc(irq_stat.irq_resched_count);
-	/*
-	 * Linux calls scheduler_ipi() here. irqos has no scheduler yet: the
-	 * IPI's whole effect is that its target leaves "hlt" and goes round
-	 * its idle loop, which is what a wake-up needs.
-	 */
+	/* The sender set TIF_NEED_RESCHED on our current task; the return
+	 * from this interrupt (irqentry_exit) acts on it. */
+	scheduler_ipi();
 }
 
 static void sysvec_call_function(struct pt_regs *regs)

@@ -37,6 +37,7 @@
 #include <linux/init.h>
 #include <linux/string.h>
 #include <linux/smp.h>
+#include <linux/sched.h>
 #include <linux/cpumask.h>
 #include <linux/delay.h>
 #include <linux/errno.h>
@@ -216,6 +217,7 @@ static void __init wakeup_secondary_cpu_via_init(u32 apicid)
 int __init native_cpu_up(unsigned int cpu)
 {
 	u32 apicid = x86_cpu_to_apicid[cpu];
+	struct task_struct *idle;
 	unsigned long stack;
 	int us;
 
@@ -227,6 +229,15 @@ int __init native_cpu_up(unsigned int cpu)
 		return -ENOMEM;
 	}
 	per_cpu(cpu_stacks, cpu).task_base = stack;
+	idle = fork_idle((int)cpu);
+	if (!idle) {
+		pr_err("CPU%u: no memory for its idle task\n", cpu);
+		return -ENOMEM;
+	}
+	idle->stack = (void *)stack;
+	/* swapper/N is the CPU's current task from its first instruction. */
+	init_idle(idle, (int)cpu);
+	per_cpu(current_task, cpu) = idle;
 	announce_cpu(cpu);
 	WRITE_ONCE(smpboot_stack_top[cpu], stack + THREAD_SIZE);
 	__atomic_store_n(&cpu_boot_state[cpu], CPU_BOOT_WAKING, __ATOMIC_SEQ_CST);
@@ -274,9 +285,7 @@ void __noreturn start_secondary(unsigned int cpu)
 	if (!boot_state_move(cpu, CPU_BOOT_ALIVE, CPU_BOOT_ONLINE))
 		ap_halt();
 	set_cpu_online(cpu, true);
-	/* The idle loop: wait for interrupts, handle them, wait again. */
-	for (;;)
-		native_safe_halt();
+	cpu_startup_entry();
 }
 
 /* "CPU0: <brand string> (family: 0x6, model: 0x6, stepping: 0x3)" */

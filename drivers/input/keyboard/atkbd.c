@@ -92,6 +92,7 @@ static void atkbd_put(const char *s)
 {
 	while (*s)
 		tty_insert_flip_char((unsigned char)*s++);
+	tty_flip_buffer_push();
 	atkbd_stats.keys++;
 }
 
@@ -227,6 +228,7 @@ irqreturn_t atkbd_interrupt(unsigned char data, unsigned int flags)
 	if ((kbd.lctrl || kbd.rctrl) && isalpha(c))
 		c &= 0x1f;              /* Ctrl-A = 0x01 ... Ctrl-Z = 0x1a */
 	tty_insert_flip_char(c);
+	tty_flip_buffer_push();
 	atkbd_stats.keys++;
 	return IRQ_HANDLED;
 }

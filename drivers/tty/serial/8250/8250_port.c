@@ -441,6 +441,10 @@ bool serial8250_handle_irq(struct uart_8250_port *up)
 		if ((iir & UART_IIR_ID) == UART_IIR_MSI)
 			serial_in(up, UART_MSR);
 	}
+	if (up->stats.rx != up->rx_pushed) {
+		up->rx_pushed = up->stats.rx;
+		tty_flip_buffer_push();
+	}
 	if (pass)
 		up->stats.irqs++;
 	else
@@ -470,6 +474,7 @@ void serial8250_start_irq(struct uart_8250_port *up)
 	up->mcr |= UART_MCR_OUT2;
 	serial_out(up, UART_MCR, up->mcr);
 	WRITE_ONCE(up->irq_active, true);
+	WRITE_ONCE(tty_input_polled, false);     /* the RX interrupt wakes the reader */
 	serial8250_set_ier(up, UART_IER_RDI | UART_IER_RLSI);
 	serial8250_unlock(up, locked, flags);
 }

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * current - the task this CPU is running, one %gs load away. The scheduler
+ * updates current_task in __switch_to() (arch/x86/kernel/process.c).
+ */
+#ifndef _ASM_X86_CURRENT_H
+#define _ASM_X86_CURRENT_H
+
+#include <asm/percpu.h>
+
+struct task_struct;
+
+DECLARE_PER_CPU(struct task_struct *, current_task);
+
+static __always_inline struct task_struct *get_current(void)
+{
+	return this_cpu_read(current_task);
+}
+
+#define current get_current()
+
+#endif
