@@ -20,8 +20,14 @@
  *    rtc_interrupt() reads it first thing - and if IRQF is clear there, the
  *    interrupt was not the RTC's and it says IRQ_NONE.
  *
- * Readers are woken by counting: rtc_wait_irq() halts until the count
- * moves (wait queues come with threads).
+ * Readers sleep on a wait queue, as on Linux's /dev/rtc: the handler
+ * accumulates what happened in rtc_irq_data - the number of interrupts
+ * since the last read in bits 8 and up, the register C flags of the
+ * latest one in bits 0-7 - and calls wake_up_interruptible(&rtc_wait).
+ * rtc_read_wait() sleeps TASK_INTERRUPTIBLE (ps shows S) until that word
+ * is non-zero, then takes it and clears it, which is what read() on
+ * /dev/rtc returns. No CPU time is spent while waiting: the reader is off
+ * the run queue until the real IRQ 8 wakes it.
  */
 #define pr_fmt(fmt) "rtc: " fmt
 
@@ -35,6 +41,8 @@
 #include <linux/rtc.h>
 #include <linux/shell.h>
 #include <linux/string.h>
+#include <linux/sched.h>
+#include <linux/wait.h>
 #include <asm/irqflags.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
@@ -46,7 +54,9 @@
 DEFINE_SPINLOCK(rtc_lock);
 struct rtc_stats rtc_stats;
 
-static volatile unsigned long rtc_irq_data;   /* interrupts handled */
+static unsigned long rtc_irq_total;           /* interrupts handled */
+static unsigned long rtc_irq_data;            /* count << 8 | flags, unread */
+static DECLARE_WAIT_QUEUE_HEAD(rtc_wait);
 static unsigned int rtc_freq;                 /* periodic rate in Hz */
 static bool rtc_pie;                          /* PIE set in register B */
 static bool rtc_present, rtc_irq_ok;
@@ -57,8 +67,9 @@ static bool rtc_present, rtc_irq_ok;
  * @dev_id: &rtc_stats
  *
  * Reads register C, which both tells what happened and acknowledges it at
- * the chip (lowering IRQ 8). Counts the events and bumps the count that
- * rtc_wait_irq() watches.
+ * the chip (lowering IRQ 8). Counts the events, adds one interrupt to
+ * rtc_irq_data (keeping the newest flags in its low byte) and wakes the
+ * readers sleeping on rtc_wait.
  *
  * Return: IRQ_HANDLED, or IRQ_NONE if the RTC had not asserted its IRQ.
  */
@@ -68,6 +79,10 @@ static irqreturn_t rtc_interrupt(int irq, void *dev_id)
 
 	spin_lock(&rtc_lock);
 	c = CMOS_READ(RTC_REG_C);
+	if (c & RTC_IRQF) {
+		rtc_irq_data += RTC_IRQ_DATA_ONE;
+		rtc_irq_data = (rtc_irq_data & ~RTC_IRQ_DATA_FLAGS) | (c & RTC_IRQ_DATA_FLAGS);
+	}
 	spin_unlock(&rtc_lock);
 
 	if (!(c & RTC_IRQF)) {
@@ -81,7 +96,8 @@ static irqreturn_t rtc_interrupt(int irq, void *dev_id)
 		rtc_stats.alarm++;
 	if (c & RTC_UF)
 		rtc_stats.update++;
-	rtc_irq_data++;
+	WRITE_ONCE(rtc_irq_total, rtc_irq_total + 1);
+	wake_up_interruptible(&rtc_wait);
 	return IRQ_HANDLED;
 }
 
@@ -249,40 +265,93 @@ bool rtc_irq_get_state(void)
 /** rtc_irq_count - RTC interrupts handled since boot */
 unsigned long rtc_irq_count(void)
 {
-	return rtc_irq_data;
+	return READ_ONCE(rtc_irq_total);
+}
+
+/* Take what the handler accumulated since the last read, and clear it. */
+static unsigned long rtc_take_irq_data(void)
+{
+	unsigned long flags, data;
+
+	spin_lock_irqsave(&rtc_lock, flags);
+	data = rtc_irq_data;
+	rtc_irq_data = 0;
+	spin_unlock_irqrestore(&rtc_lock, flags);
+	return data;
+}
+
+/**
+ * rtc_read_wait - a read() of /dev/rtc: sleep until an RTC interrupt
+ * @data: set to the interrupts since the last read << 8 | their flags
+ *        (RTC_IRQF, RTC_PF, RTC_AF, RTC_UF of the latest one)
+ * @timeout: the longest sleep in jiffies; 0 does not sleep (O_NONBLOCK),
+ *           MAX_SCHEDULE_TIMEOUT sleeps for as long as it takes
+ *
+ * Sleeps TASK_INTERRUPTIBLE on rtc_wait until rtc_interrupt() has
+ * accumulated something, then takes it and clears it, so two reads never
+ * report the same interrupt. With several readers each interrupt goes to
+ * whichever takes it first; the others sleep on. Task context only.
+ *
+ * Return: 0 with *@data set; -EAGAIN if nothing was pending and @timeout
+ * was 0 or sleeping is impossible (interrupts off, atomic context);
+ * -ETIMEDOUT; -ERESTARTSYS if a signal ended the sleep; -ENODEV without
+ * the RTC's interrupt.
+ */
+int rtc_read_wait(unsigned long *data, long timeout)
+{
+	unsigned long d;
+	long left = timeout;
+
+	if (!rtc_irq_ok)
+		return -ENODEV;
+	for (;;) {
+		d = rtc_take_irq_data();
+		if (d) {
+			*data = d;
+			return 0;
+		}
+		if (!left)
+			return timeout ? -ETIMEDOUT : -EAGAIN;
+		if (irqs_disabled() || in_atomic())
+			return -EAGAIN;
+		left = wait_event_interruptible_timeout(rtc_wait,
+							READ_ONCE(rtc_irq_data) != 0, left);
+		if (left < 0)
+			return (int)left;
+		/* A condition true just as the time ran out left 1 jiffy: take
+		 * the data on the next round, then stop. */
+	}
 }
 
 /**
  * rtc_wait_irq - sleep until the RTC interrupt count differs from @seen
  * @seen: a value of rtc_irq_count() the caller has dealt with
- * @timeout_ms: give up after this long (measured with the TSC)
+ * @timeout_ms: give up after this long
  * @now: if not NULL, the new count
  *
- * Halts the CPU ("sti; hlt", atomically after the check) and looks again
- * after every interrupt. The timeout is noticed at the next interrupt of
- * any kind; the periodic tick guarantees one every 1/HZ s.
+ * Sleeps on rtc_wait like rtc_read_wait(), but leaves rtc_irq_data to the
+ * readers: it only watches the running total.
  *
- * Return: 0, -ETIMEDOUT, or -EAGAIN if called with interrupts disabled
- * (nothing could ever arrive).
+ * Return: 0, -ETIMEDOUT, -ERESTARTSYS, or -EAGAIN if called where it
+ * cannot sleep (interrupts off, atomic context).
  */
 int rtc_wait_irq(unsigned long seen, unsigned int timeout_ms, unsigned long *now)
 {
-	u64 end = local_clock() + (u64)timeout_ms * 1000000ULL;
-	unsigned long flags, n;
+	long left = (long)msecs_to_jiffies(timeout_ms) + 1;
+	int ret = 0;
 
-	for (;;) {
-		local_irq_save(flags);
-		n = rtc_irq_data;
-		if (n != seen || irqs_disabled_flags(flags) || local_clock() >= end) {
-			local_irq_restore(flags);
-			if (now)
-				*now = n;
-			if (n != seen)
-				return 0;
-			return irqs_disabled_flags(flags) ? -EAGAIN : -ETIMEDOUT;
-		}
-		native_safe_halt();
+	if (rtc_irq_count() == seen) {
+		if (irqs_disabled() || in_atomic())
+			ret = -EAGAIN;
+		else
+			left = wait_event_interruptible_timeout(rtc_wait,
+								rtc_irq_count() != seen, left);
+		if (!ret && left <= 0)
+			ret = left ? (int)left : -ETIMEDOUT;
 	}
+	if (now)
+		*now = rtc_irq_count();
+	return ret;
 }
 
 /*
@@ -325,7 +394,7 @@ static int __init rtc_init(void)
 }
 device_initcall(rtc_init);
 
-/* ---- shell: rtc [rate N | on | off | wait N] ---- */
+/* ---- shell: rtc [rate N | on | off | wait N | read N] ---- */
 
 static int rtc_show(void)
 {
@@ -389,6 +458,42 @@ static int rtc_cmd_wait(unsigned long n)
 	return ret;
 }
 
+/*
+ * "rtc read N": what a program reading /dev/rtc N times sees. Turns
+ * periodic interrupts on at the current rate, does N blocking reads and
+ * prints each one's interrupt count and flags and the jiffies it slept,
+ * then puts PIE back as it was.
+ */
+static int rtc_cmd_read(unsigned long n)
+{
+	bool was_on = rtc_pie;
+	unsigned long i, data, j, last = jiffies, total = 0, j0 = jiffies;
+	/* Eight periods, plus a second for slow emulation. */
+	long timeout = (long)msecs_to_jiffies(8000 / rtc_freq + 1000);
+	int ret = 0;
+
+	rtc_take_irq_data();    /* a read reports interrupts after it started */
+	if (!was_on)
+		rtc_irq_set_state(true);
+	for (i = 1; i <= n; i++) {
+		ret = rtc_read_wait(&data, timeout);
+		j = jiffies;
+		if (ret) {
+			shell_printf("read %lu: error %d\n", i, ret);
+			break;
+		}
+		shell_printf("read %lu: %lu interrupts, flags 0x%02lx, %lu jiffies\n", i,
+			     data / RTC_IRQ_DATA_ONE, data & RTC_IRQ_DATA_FLAGS, j - last);
+		total += data / RTC_IRQ_DATA_ONE;
+		last = j;
+	}
+	if (!was_on)
+		rtc_irq_set_state(false);
+	shell_printf("%lu reads, %lu interrupts at %u Hz in %lu jiffies (HZ=%d)\n",
+		     i - 1, total, rtc_freq, jiffies - j0, HZ);
+	return ret;
+}
+
 static int do_rtc(int argc, char **argv)
 {
 	unsigned long v;
@@ -424,8 +529,15 @@ static int do_rtc(int argc, char **argv)
 		}
 		return rtc_cmd_wait(v);
 	}
-	shell_printf("usage: rtc [rate N | on | off | wait N]\n");
+	if (argc == 3 && !strcmp(argv[1], "read")) {
+		if (kstrtoul(argv[2], 0, &v) || !v || v > 10000) {
+			shell_printf("rtc: read: a count from 1 to 10000\n");
+			return -EINVAL;
+		}
+		return rtc_cmd_read(v);
+	}
+	shell_printf("usage: rtc [rate N | on | off | wait N | read N]\n");
 	return -EINVAL;
 }
-DEFINE_SHELL_CMD(rtc, "[rate N|on|off|wait N]",
+DEFINE_SHELL_CMD(rtc, "[rate N|on|off|wait N|read N]",
 		 "CMOS clock: time, periodic IRQ 8 rate and count", do_rtc);

@@ -21,6 +21,14 @@ struct rtc_time {
 #define RTC_FREQ_MIN    2
 #define RTC_FREQ_MAX    8192
 
+/*
+ * The word rtc_read_wait() returns, as read() on Linux's /dev/rtc: the
+ * number of interrupts since the previous read counted in units of
+ * RTC_IRQ_DATA_ONE, the register C flags of the latest in the low byte.
+ */
+#define RTC_IRQ_DATA_ONE    0x100UL
+#define RTC_IRQ_DATA_FLAGS  0xffUL
+
 /**
  * struct rtc_stats - what the RTC's interrupt handler counted
  * @irqs:      rtc_interrupt() calls that found a flag set (IRQ_HANDLED)
@@ -44,6 +52,7 @@ unsigned int rtc_irq_get_freq(void);
 void rtc_irq_set_state(bool enabled);
 bool rtc_irq_get_state(void);
 unsigned long rtc_irq_count(void);
+int rtc_read_wait(unsigned long *data, long timeout);
 int rtc_wait_irq(unsigned long seen, unsigned int timeout_ms, unsigned long *now);
 
 #endif /* _LINUX_RTC_H */
