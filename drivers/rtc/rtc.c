@@ -82,6 +82,8 @@ static irqreturn_t rtc_interrupt(int irq, void *dev_id)
 	if (c & RTC_IRQF) {
 		rtc_irq_data += RTC_IRQ_DATA_ONE;
 		rtc_irq_data = (rtc_irq_data & ~RTC_IRQ_DATA_FLAGS) | (c & RTC_IRQ_DATA_FLAGS);
+		/* Under the lock with the data: a reader's sum matches it. */
+		WRITE_ONCE(rtc_irq_total, rtc_irq_total + 1);
 	}
 	spin_unlock(&rtc_lock);
 
@@ -96,7 +98,6 @@ static irqreturn_t rtc_interrupt(int irq, void *dev_id)
 		rtc_stats.alarm++;
 	if (c & RTC_UF)
 		rtc_stats.update++;
-	WRITE_ONCE(rtc_irq_total, rtc_irq_total + 1);
 	wake_up_interruptible(&rtc_wait);
 	return IRQ_HANDLED;
 }
