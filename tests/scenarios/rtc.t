@@ -5,11 +5,17 @@
 # reads agree with the host's clock (QEMU starts the RTC at host UTC), and
 # periodic interrupts at 64 Hz arrive, are counted by the driver and in
 # /proc/interrupts, and stop when switched off. Bad rates are refused.
+#
+# "rtc read 3" does three blocking reads of the /dev/rtc kind: the shell
+# sleeps on the driver's wait queue (rtc_wait) and IRQ 8 wakes it; each read
+# returns the interrupts since the last one with register C's flags
+# (IRQF|PF = 0xc0), about one period (HZ / 32 jiffies at 32 Hz) apart, and
+# periodic interrupts are off again afterwards.
 
 . "$(dirname "$0")/lib.sh"
 need_kernel
 
-plan 22
+plan 33
 
 t_before=$(date -u +%s)
 irqos_run -- \
@@ -25,7 +31,11 @@ irqos_run -- \
 	'rtc off' \
 	rtc \
 	'rtc wait 1' \
-	'cat /proc/interrupts'
+	'cat /proc/interrupts' \
+	'rtc rate 32' \
+	'rtc read 3' \
+	rtc \
+	'rtc read 0'
 t_after=$(date -u +%s)
 
 is "$RUN_STATUS" 0 'every command answered, then poweroff: status 0'
@@ -75,3 +85,31 @@ row=$(grep -E '^ *8: ' <<< "$(cmd_output 13)")
 like "$row" ' rtc0$' "/proc/interrupts row 8 is rtc0: '$row'"
 n=$(awk '{ print $2 }' <<< "$row")
 num_cmp "${n:-0}" '>=' "$c2" "/proc/interrupts counted IRQ 8 at least irq_count times ($n)"
+
+# rtc read 3 at 32 Hz (a period is 7.8 jiffies at HZ=250).
+r=$(cmd_output 15)
+re='^read ([0-9]+): ([0-9]+) interrupts, flags 0x([0-9a-f]{2}), ([0-9]+) jiffies$'
+n=0 sum=0 flags_ok=1 gaps=()
+while IFS= read -r line; do
+	[[ $line =~ $re ]] || continue
+	n=$((n + 1))
+	[ "${BASH_REMATCH[1]}" = "$n" ] || flags_ok=0
+	[ "${BASH_REMATCH[3]}" = c0 ] || flags_ok=0
+	[ "${BASH_REMATCH[2]}" -ge 1 ] || flags_ok=0
+	sum=$((sum + BASH_REMATCH[2]))
+	gaps+=("${BASH_REMATCH[4]}")
+done <<< "$r"
+is "$n" 3 "rtc read 3: three read lines"
+is "$flags_ok" 1 '... numbered 1-3, each at least one interrupt with flags 0xc0 (IRQF|PF)'
+num_cmp "${gaps[0]:-999}" '<=' 16 "the first read returned within about a period (${gaps[0]} jiffies)"
+num_cmp "${gaps[1]:-0}" '>=' 4 "read 2 slept about a period: ${gaps[1]} jiffies >= 4"
+num_cmp "${gaps[1]:-999}" '<=' 16 '... and <= 16'
+num_cmp "${gaps[2]:-0}" '>=' 4 "read 3 slept about a period: ${gaps[2]} jiffies >= 4"
+num_cmp "${gaps[2]:-999}" '<=' 16 '... and <= 16'
+re='^3 reads, ([0-9]+) interrupts at 32 Hz in ([0-9]+) jiffies \(HZ=250\)$'
+last=$(tail -n 1 <<< "$r")
+like "$last" "$re" "summary line: '$last'"
+[[ $last =~ $re ]] && is "${BASH_REMATCH[1]}" "$sum" '... the total is the sum of the reads' \
+	|| fail '... the total is the sum of the reads'
+is "$(field periodic_IRQ "$(cmd_output 16)")" no 'rtc read turned periodic interrupts off again'
+is "$(cmd_output 17)" 'rtc: read: a count from 1 to 10000' 'rtc read 0 is refused'
