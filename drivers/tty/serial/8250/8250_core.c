@@ -119,6 +119,7 @@ static int do_serial(int argc, char **argv)
 	shell_printf("break:          %8lu\n", st.brk);
 	shell_printf("tty_input:      %8lu\n", tty_input_chars);
 	shell_printf("tty_overruns:   %8lu\n", tty_input_overruns);
+	shell_printf("tty_flip_pushes:%8lu\n", tty_flip_pushes);
 	return 0;
 }
 DEFINE_SHELL_CMD(serial, "", "16550 UART (ttyS0) and console input counters", do_serial);
