@@ -127,7 +127,9 @@ static void rtc_reader_sleeps_until_periodic_irq(struct kunit *test)
 	if (r.done_reads == READER_READS) {
 		for (i = 0; i < READER_READS; i++) {
 			KUNIT_EXPECT_GE(test, r.data[i] / RTC_IRQ_DATA_ONE, 1);
-			KUNIT_EXPECT_EQ(test, r.data[i] & RTC_IRQ_DATA_FLAGS,
+			/* IRQF and PF; UF may be there too: register C sets
+			 * it every second whether UIE is on or not. */
+			KUNIT_EXPECT_EQ(test, r.data[i] & (RTC_IRQF | RTC_PF),
 					(unsigned long)(RTC_IRQF | RTC_PF));
 			if (i)
 				total += r.data[i] / RTC_IRQ_DATA_ONE;
@@ -142,8 +144,10 @@ static void rtc_reader_sleeps_until_periodic_irq(struct kunit *test)
 		kunit_info(test, "%lu interrupts read in %lu jiffies (%lu expected)",
 			   total, span, expected);
 		KUNIT_EXPECT_GE(test, total, READER_READS - 1);
-		KUNIT_EXPECT_GE(test, total + 1, expected * 2 / 3);
-		KUNIT_EXPECT_LE(test, total, expected * 3 / 2 + 2);
+		/* Wide bounds: on a loaded host TCG loses ticks, so jiffies
+		 * can run slow against the RTC by a third or more. */
+		KUNIT_EXPECT_GE(test, total + 1, expected / 2);
+		KUNIT_EXPECT_LE(test, total, expected * 2 + 3);
 	}
 	/* It slept in (nearly) every read: a voluntary switch each time. */
 	KUNIT_EXPECT_GE(test, READ_ONCE(t->nvcsw) - nvcsw0, READER_READS / 2);

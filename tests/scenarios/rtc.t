@@ -9,7 +9,7 @@
 # "rtc read 3" does three blocking reads of the /dev/rtc kind: the shell
 # sleeps on the driver's wait queue (rtc_wait) and IRQ 8 wakes it; each read
 # returns the interrupts since the last one with register C's flags
-# (IRQF|PF = 0xc0), about one period (HZ / 32 jiffies at 32 Hz) apart, and
+# (IRQF|PF = 0xc0, plus UF once a second), about one period (HZ / 32 jiffies at 32 Hz) apart, and
 # periodic interrupts are off again afterwards.
 
 . "$(dirname "$0")/lib.sh"
@@ -94,18 +94,21 @@ while IFS= read -r line; do
 	[[ $line =~ $re ]] || continue
 	n=$((n + 1))
 	[ "${BASH_REMATCH[1]}" = "$n" ] || flags_ok=0
-	[ "${BASH_REMATCH[3]}" = c0 ] || flags_ok=0
+	# IRQF|PF; UF (0x10) too once a second: register C sets it
+	# whether or not its interrupt is enabled.
+	(( (16#${BASH_REMATCH[3]} & 0xe0) == 0xc0 )) || flags_ok=0
 	[ "${BASH_REMATCH[2]}" -ge 1 ] || flags_ok=0
 	sum=$((sum + BASH_REMATCH[2]))
 	gaps+=("${BASH_REMATCH[4]}")
 done <<< "$r"
 is "$n" 3 "rtc read 3: three read lines"
-is "$flags_ok" 1 '... numbered 1-3, each at least one interrupt with flags 0xc0 (IRQF|PF)'
-num_cmp "${gaps[0]:-999}" '<=' 16 "the first read returned within about a period (${gaps[0]} jiffies)"
-num_cmp "${gaps[1]:-0}" '>=' 4 "read 2 slept about a period: ${gaps[1]} jiffies >= 4"
-num_cmp "${gaps[1]:-999}" '<=' 16 '... and <= 16'
-num_cmp "${gaps[2]:-0}" '>=' 4 "read 3 slept about a period: ${gaps[2]} jiffies >= 4"
-num_cmp "${gaps[2]:-999}" '<=' 16 '... and <= 16'
+is "$flags_ok" 1 '... numbered 1-3, each at least one interrupt, flags IRQF|PF and not AF'
+num_cmp "${gaps[0]:-999}" '<=' 20 "the first read returned within about a period (${gaps[0]} jiffies)"
+# Loose bounds: under TCG on a loaded host the tick loses time.
+num_cmp "${gaps[1]:-0}" '>=' 3 "read 2 slept about a period: ${gaps[1]} jiffies >= 3"
+num_cmp "${gaps[1]:-999}" '<=' 20 '... and <= 20'
+num_cmp "${gaps[2]:-0}" '>=' 3 "read 3 slept about a period: ${gaps[2]} jiffies >= 3"
+num_cmp "${gaps[2]:-999}" '<=' 20 '... and <= 20'
 re='^3 reads, ([0-9]+) interrupts at 32 Hz in ([0-9]+) jiffies \(HZ=250\)$'
 last=$(tail -n 1 <<< "$r")
 like "$last" "$re" "summary line: '$last'"
