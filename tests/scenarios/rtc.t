@@ -62,7 +62,9 @@ w=$(cmd_output 4)
 re='^16 interrupts in [0-9]+\.[0-9]{3} ms \(([0-9]+) ticks at ([0-9]+) Hz\)$'
 like "$w" "$re" "rtc wait 16: '$w'"
 [[ $w =~ $re ]] && ms=$(( BASH_REMATCH[1] * 1000 / BASH_REMATCH[2] )) || ms=0
-num_cmp "$ms" '>=' 180 "16 interrupts at 64 Hz took at least 180 ms of ticks ($ms)"
+# A loaded host can make TCG lose ticks (seen: 43 ticks in 248 ms by the
+# TSC), so the lower bound only rules out gross miscounting.
+num_cmp "$ms" '>=' 150 "16 interrupts at 64 Hz took at least 150 ms of ticks ($ms)"
 num_cmp "$ms" '<=' 375 '... and at most 375 ms'
 
 s=$(cmd_output 5)
