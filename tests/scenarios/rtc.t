@@ -15,7 +15,7 @@
 . "$(dirname "$0")/lib.sh"
 need_kernel
 
-plan 33
+plan 31
 
 t_before=$(date -u +%s)
 irqos_run -- \
@@ -106,11 +106,14 @@ done <<< "$r"
 is "$n" 3 "rtc read 3: three read lines"
 is "$flags_ok" 1 '... numbered 1-3, each at least one interrupt, flags IRQF|PF and not AF'
 num_cmp "${gaps[0]:-999}" '<=' 20 "the first read returned within about a period (${gaps[0]} jiffies)"
-# Loose bounds: under TCG on a loaded host the tick loses time.
-num_cmp "${gaps[1]:-0}" '>=' 3 "read 2 slept about a period: ${gaps[1]} jiffies >= 3"
-num_cmp "${gaps[1]:-999}" '<=' 20 '... and <= 20'
-num_cmp "${gaps[2]:-0}" '>=' 3 "read 3 slept about a period: ${gaps[2]} jiffies >= 3"
-num_cmp "${gaps[2]:-999}" '<=' 20 '... and <= 20'
+# Reads 2 and 3 together slept about two periods (15.6 jiffies) - but
+# under TCG on a loaded host ticks get lost and a late wake-up shifts one
+# read's share to the next (seen: 1 + 3 jiffies), so the lower bound only
+# says they did sleep. The rate itself is checked, over more reads, by the
+# rtc_dev KUnit suite.
+g=$(( ${gaps[1]:-0} + ${gaps[2]:-0} ))
+num_cmp "$g" '>=' 2 "reads 2 and 3 slept: $g jiffies >= 2"
+num_cmp "$g" '<=' 40 '... and about two periods: <= 40'
 re='^3 reads, ([0-9]+) interrupts at 32 Hz in ([0-9]+) jiffies \(HZ=250\)$'
 last=$(tail -n 1 <<< "$r")
 like "$last" "$re" "summary line: '$last'"
