@@ -135,9 +135,10 @@ static void rtc_reader_sleeps_until_periodic_irq(struct kunit *test)
 				total += r.data[i] / RTC_IRQ_DATA_ONE;
 		}
 		/* The first wake-up: within a few periods of PIE on (one
-		 * period is HZ / 64, about 4 jiffies), not at the 2 s timeout. */
+		 * period is HZ / 64, about 4 jiffies; a loaded TCG host can add
+		 * tens of ms), not at the 2 s timeout. */
 		kunit_info(test, "first read after %lu jiffies", r.when[0] - j0);
-		KUNIT_EXPECT_LE(test, r.when[0] - j0, HZ / 10);
+		KUNIT_EXPECT_LE(test, r.when[0] - j0, HZ / 4);
 		/* Reads 2..9 cover (when[8] - when[0]) jiffies of the rate. */
 		span = r.when[READER_READS - 1] - r.when[0];
 		expected = span * READER_RATE / HZ;
