@@ -138,8 +138,9 @@ void disable_irq_nosync(unsigned int irq)
 /**
  * disable_irq - disable @irq and wait for its running handlers to finish
  *
- * After this returns no handler of @irq runs until enable_irq(). Do not
- * call it from that IRQ's own handler (it would wait for itself); use
+ * After this returns no handler of @irq runs until enable_irq(), and no
+ * handler thread is still at work (waiting for one sleeps). Do not call it
+ * from that IRQ's own handler or thread (it would wait for itself); use
  * disable_irq_nosync() there.
  */
 void disable_irq(unsigned int irq)

@@ -270,6 +270,29 @@ static void test_spurious_accounting(void)
 	free_all();
 }
 
+/* irqfixup: a misrouted interrupt polls a threaded line - its thread runs. */
+static void test_misrouted_poll(void)
+{
+	line(&fake_chip, handle_level_irq);
+	setup_line(IRQ + 2, &fake_chip, handle_level_irq);
+	a.ret = IRQ_WAKE_THREAD;
+	b.ret = IRQ_NONE;
+	ok(!request_threaded_irq(IRQ, fake_handler, fake_handler2, IRQF_SHARED | IRQF_ONESHOT,
+				 "a", &a) &&
+	   !request_irq(IRQ + 2, fake_handler, 0, "b", &b), "setup: threaded a on 10, b on 12");
+	irqfixup = IRQ_MISROUTED_FIXUP;
+	raise_irq(IRQ + 2);
+	is_int(a.calls, 1, "IRQ_NONE on 12 polled line 10's primary");
+	is_int(D(IRQ)->threads_active, 1, "which woke its thread");
+	ok(irq_thread_step(D(IRQ)->action), "the thread runs");
+	is_int(a.calls, 2, "thread_fn ran");
+	is_int(D(IRQ + 2)->irqs_unhandled, 0, "the poll's claim is credited to line 12");
+	irqfixup = 0;
+	free_all();
+	while (D(IRQ + 2)->action)
+		free_irq(IRQ + 2, D(IRQ + 2)->action->dev_id);
+}
+
 /* "threadirqs": forced threading of plain request_irq() handlers. */
 static int bh_seen = -1;
 
@@ -352,6 +375,7 @@ int main(void)
 	test_oneshot_fasteoi();
 	test_edge_rerun();
 	test_spurious_accounting();
+	test_misrouted_poll();
 	test_forced();
 	irq_host_reset();
 	is_int(host_live_allocs, 0, "every irqaction freed");
