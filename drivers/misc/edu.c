@@ -262,6 +262,16 @@ bool edu_threaded(void)
 	return READ_ONCE(edu_use_threads);
 }
 
+/**
+ * edu_set_threaded - switch every device's handler to threaded or hardirq
+ * @on: true: request_threaded_irq(edu_hardirq, edu_thread_fn, IRQF_ONESHOT)
+ *
+ * All devices switch together (sharers must agree on IRQF_ONESHOT): every
+ * IRQ is freed - which stops the irq/N-edu threads - then requested in the
+ * new mode. Process context; nothing may be raised meanwhile.
+ *
+ * Return: 0, or the first request error (that device stays without IRQ).
+ */
 int edu_set_threaded(bool on)
 {
 	unsigned int i, n = edu_count();
