@@ -32,6 +32,13 @@
  * tests keep a shared line. In screaming mode an MSI device sends one
  * message per raise; nothing repeats it, so nothing storms.
  *
+ * Threaded mode ("edu.threaded=1", or "edu thread on|off" at run time)
+ * splits the handler as a driver for a slow device would: edu_hardirq()
+ * reads and acknowledges the status in hard interrupt context and returns
+ * IRQ_WAKE_THREAD; edu_thread_fn(), in the irq/N-edu kernel thread, does
+ * the completion work (factorial result, counters). The request is
+ * IRQF_ONESHOT, so the line stays masked until the thread has finished.
+ *
  * Each device is named eduN in probe order and is its own irqaction's
  * dev_id; the shell's "edu" command drives them (see do_edu() below).
  */
@@ -45,6 +52,8 @@
 #include <linux/interrupt.h>
 #include <linux/irq.h>
 #include <linux/shell.h>
+#include <linux/sched.h>
+#include <linux/completion.h>
 #include <asm/io.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
@@ -77,6 +86,7 @@
 static struct edu_device *edu_devices[EDU_MAX_DEVICES];
 static unsigned int nr_edu;
 static bool edu_use_msi;       /* "edu.msi=1" */
+static bool edu_use_threads;   /* "edu.threaded=1", "edu thread on" */
 
 static int __init edu_msi_setup(char *arg)
 {
@@ -88,6 +98,17 @@ static int __init edu_msi_setup(char *arg)
 	return 0;
 }
 early_param("edu.msi", edu_msi_setup);
+
+static int __init edu_threaded_setup(char *arg)
+{
+	unsigned long v;
+
+	if (!arg || kstrtoul(arg, 0, &v) || v > 1)
+		return -EINVAL;
+	edu_use_threads = v;
+	return 0;
+}
+early_param("edu.threaded", edu_threaded_setup);
 
 /** edu_msi_requested - "edu.msi=1" was given */
 bool edu_msi_requested(void)
@@ -164,6 +185,114 @@ irqreturn_t edu_irq_handler(int irq, void *dev_id)
 	return IRQ_HANDLED;
 }
 
+/**
+ * edu_hardirq - threaded mode's primary handler
+ * @irq: the line that fired
+ * @dev_id: the struct edu_device
+ *
+ * As edu_irq_handler() it tells "not mine" from "mine" by the status and
+ * acknowledges what it saw, which lowers the device's INTx; the rest is
+ * left to edu_thread_fn(), with the bits seen passed in @thread_status.
+ */
+irqreturn_t edu_hardirq(int irq, void *dev_id)
+{
+	struct edu_device *edu = dev_id;
+	u32 status = edu_read(edu, EDU_IRQ_STATUS);
+
+	WRITE_ONCE(edu->last_irq, irq);
+	if (!status || READ_ONCE(edu->screaming)) {
+		WRITE_ONCE(edu->unhandled, edu->unhandled + 1);
+		return IRQ_NONE;
+	}
+	edu_write(edu, EDU_IRQ_ACK, status);
+	__atomic_fetch_or(&edu->thread_status, status, __ATOMIC_SEQ_CST);
+	WRITE_ONCE(edu->hardirqs, edu->hardirqs + 1);
+	return IRQ_WAKE_THREAD;
+}
+
+/**
+ * edu_thread_fn - threaded mode's thread function (irq/N-edu)
+ * @irq: the line
+ * @dev_id: the struct edu_device
+ *
+ * Runs in process context; may sleep (the test gate does).
+ */
+irqreturn_t edu_thread_fn(int irq, void *dev_id)
+{
+	struct edu_device *edu = dev_id;
+	struct completion *gate = READ_ONCE(edu->thread_gate);
+	u32 status;
+
+	(void)irq;
+	if (gate) {
+		WRITE_ONCE(edu->thread_waiting, true);
+		wait_for_completion(gate);
+		WRITE_ONCE(edu->thread_waiting, false);
+	}
+	status = __atomic_exchange_n(&edu->thread_status, 0, __ATOMIC_SEQ_CST);
+	if (!status)
+		return IRQ_NONE;
+	if ((status & EDU_FACT_IRQ) && READ_ONCE(edu->fact_pending)) {
+		WRITE_ONCE(edu->fact_result, edu_read(edu, EDU_FACTORIAL));
+		WRITE_ONCE(edu->fact_pending, false);
+		WRITE_ONCE(edu->fact_done, true);      /* after the result */
+	}
+	WRITE_ONCE(edu->last_thread, current);
+	WRITE_ONCE(edu->last_status, status);
+	WRITE_ONCE(edu->handled, edu->handled + 1);
+	return IRQ_HANDLED;
+}
+
+/* Request @edu's IRQ in the current mode. */
+static int edu_request(struct edu_device *edu)
+{
+	/* An INTx line is shared by design; an MSI IRQ is this device's. */
+	unsigned long flags = edu->msi ? 0 : IRQF_SHARED;
+
+	edu->threaded = edu_use_threads;
+	if (edu->threaded)
+		return request_threaded_irq(edu->irq, edu_hardirq, edu_thread_fn,
+					    flags | IRQF_ONESHOT, "edu", edu);
+	return request_irq(edu->irq, edu_irq_handler, flags, "edu", edu);
+}
+
+/** edu_threaded - whether the devices' handlers are threaded */
+bool edu_threaded(void)
+{
+	return READ_ONCE(edu_use_threads);
+}
+
+/**
+ * edu_set_threaded - switch every device's handler to threaded or hardirq
+ * @on: true: request_threaded_irq(edu_hardirq, edu_thread_fn, IRQF_ONESHOT)
+ *
+ * All devices switch together (sharers must agree on IRQF_ONESHOT): every
+ * IRQ is freed - which stops the irq/N-edu threads - then requested in the
+ * new mode. Process context; nothing may be raised meanwhile.
+ *
+ * Return: 0, or the first request error (that device stays without IRQ).
+ */
+int edu_set_threaded(bool on)
+{
+	unsigned int i, n = edu_count();
+	int ret = 0;
+
+	for (i = 0; i < n; i++)
+		free_irq(edu_devices[i]->irq, edu_devices[i]);
+	edu_use_threads = on;
+	for (i = 0; i < n; i++) {
+		int err = edu_request(edu_devices[i]);
+
+		if (err) {
+			pr_err("%s: request of IRQ %u (%s) failed: %d\n", edu_devices[i]->name,
+			       edu_devices[i]->irq, on ? "threaded" : "hardirq", err);
+			if (!ret)
+				ret = err;
+		}
+	}
+	return ret;
+}
+
 static int edu_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 {
 	struct edu_device *edu;
@@ -219,8 +348,7 @@ static int edu_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	}
 	edu->irq = pci_irq_vector(pdev, 0);
 	edu->msi = pdev->msi_enabled;
-	/* An INTx line is shared by design; an MSI IRQ is this device's. */
-	ret = request_irq(edu->irq, edu_irq_handler, edu->msi ? 0 : IRQF_SHARED, "edu", edu);
+	ret = edu_request(edu);
 	if (ret) {
 		pr_err("%s %s: request_irq(%u) failed: %d\n", edu->name, pci_name(pdev),
 		       edu->irq, ret);
@@ -394,6 +522,23 @@ static int edu_cmd_fact(struct edu_device *edu, const char *valstr)
 	return 0;
 }
 
+/* "edu thread on|off": every device's handler threaded, or not. */
+static int edu_cmd_thread(const char *arg)
+{
+	int ret;
+
+	if (strcmp(arg, "on") && strcmp(arg, "off"))
+		return edu_err("thread: expected on or off, not", arg, -EINVAL);
+	ret = edu_set_threaded(!strcmp(arg, "on"));
+	if (ret) {
+		shell_printf("edu: thread %s failed (%d)\n", arg, ret);
+		return ret;
+	}
+	shell_printf("edu: %u device(s), %s handlers\n", edu_count(),
+		     edu_threaded() ? "threaded (irq/N-edu)" : "hardirq");
+	return 0;
+}
+
 static int do_edu(int argc, char **argv)
 {
 	struct edu_device *edu;
@@ -403,9 +548,11 @@ static int do_edu(int argc, char **argv)
 		edu_list();
 		return 0;
 	}
+	if (argc == 3 && !strcmp(argv[1], "thread"))
+		return edu_cmd_thread(argv[2]);
 	if (argc < 3 || (strcmp(argv[1], "raise") && strcmp(argv[1], "scream") &&
 			 strcmp(argv[1], "fact"))) {
-		shell_printf("usage: edu | edu raise N [VALUE] | edu scream N on|off | edu fact N VALUE (-EINVAL)\n");
+		shell_printf("usage: edu | edu raise N [VALUE] | edu scream N on|off | edu fact N VALUE | edu thread on|off (-EINVAL)\n");
 		return -EINVAL;
 	}
 	edu = parse_dev(argv[2], &err);
@@ -427,5 +574,6 @@ static int do_edu(int argc, char **argv)
 	shell_printf("edu %s: wrong number of arguments (-EINVAL)\n", argv[1]);
 	return -EINVAL;
 }
-DEFINE_SHELL_CMD(edu, "[raise|scream|fact N ...]",
-		 "edu test devices: list; raise N [VALUE]; scream N on|off; fact N VALUE", do_edu);
+DEFINE_SHELL_CMD(edu, "[raise|scream|fact N ...|thread on|off]",
+		 "edu test devices: list; raise N [VALUE]; scream N on|off; fact N VALUE; thread on|off",
+		 do_edu);

@@ -12,6 +12,8 @@
 #define EDU_MAX_DEVICES 8
 
 struct pci_dev;
+struct completion;
+struct task_struct;
 
 /**
  * struct edu_device - one edu device; also the dev_id of its irqaction
@@ -31,6 +33,15 @@ struct pci_dev;
  * @fact_pending: a factorial was started with "raise interrupt when done"
  * @fact_done:   the handler saw its completion interrupt ...
  * @fact_result: ... and read this result
+ * @threaded:    its handler is threaded ("edu.threaded=1", "edu thread on"):
+ *               edu_hardirq() acknowledges, edu_thread_fn() does the rest
+ * @hardirqs:    threaded mode: interrupts the primary handler claimed
+ * @thread_status: threaded mode: status bits acknowledged by the primary
+ *               handler and not yet seen by the thread
+ * @thread_gate: test hook: if set, the thread waits for this completion
+ *               before it does its work (and @thread_waiting is true)
+ * @thread_waiting: the thread is blocked on @thread_gate
+ * @last_thread: the task that last ran edu_thread_fn()
  */
 struct edu_device {
 	struct pci_dev *pdev;
@@ -48,6 +59,12 @@ struct edu_device {
 	bool fact_pending;
 	bool fact_done;
 	u32 fact_result;
+	bool threaded;
+	unsigned long hardirqs;
+	u32 thread_status;
+	struct completion *thread_gate;
+	bool thread_waiting;
+	struct task_struct *last_thread;
 };
 
 /* "edu.msi=1" was given: devices are asked to use MSI. */
@@ -58,6 +75,16 @@ unsigned int edu_count(void);
 struct edu_device *edu_get(unsigned int n);
 
 irqreturn_t edu_irq_handler(int irq, void *dev_id);
+irqreturn_t edu_hardirq(int irq, void *dev_id);
+irqreturn_t edu_thread_fn(int irq, void *dev_id);
+/*
+ * Re-request every device's IRQ threaded (request_threaded_irq(edu_hardirq,
+ * edu_thread_fn, IRQF_ONESHOT)) or not. All devices switch together: the
+ * sharers of a line must agree on IRQF_ONESHOT. Process context only;
+ * nothing may be raised meanwhile. 0 or the request error.
+ */
+int edu_set_threaded(bool on);
+bool edu_threaded(void);
 /* Write @value (non-zero) to the interrupt raise register. */
 void edu_raise(struct edu_device *edu, u32 value);
 /* The interrupt status register: raised values not yet acknowledged. */

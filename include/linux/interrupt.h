@@ -38,15 +38,21 @@
 
 typedef irqreturn_t (*irq_handler_t)(int irq, void *dev_id);
 
+struct task_struct;
+
 /**
  * struct irqaction - one handler on an IRQ line
  * @handler:   called in hard interrupt context
  * @dev_id:    cookie identifying the device (required for shared lines)
  * @next:      the next action sharing the line
- * @thread_fn: handler run in a thread (threaded IRQs; not yet supported)
+ * @thread_fn: handler run in the action's thread, woken when @handler
+ *             returns IRQ_WAKE_THREAD (kernel/irq/thread.c)
  * @irq:       the Linux IRQ number
- * @flags:     IRQF_* given at request time
+ * @flags:     IRQF_* given at request time (plus IRQF_ONESHOT if forced)
  * @name:      shown in /proc/interrupts
+ * @thread:    the "irq/N-name" kthread running @thread_fn, or NULL
+ * @thread_flags: IRQTF_* bits
+ * @thread_mask: this action's bit in desc->threads_oneshot (IRQF_ONESHOT)
  */
 struct irqaction {
 	irq_handler_t handler;
@@ -56,7 +62,28 @@ struct irqaction {
 	unsigned int irq;
 	unsigned int flags;
 	const char *name;
+	struct task_struct *thread;
+	unsigned long thread_flags;
+	unsigned long thread_mask;
 };
+
+/* irqaction->thread_flags bits (Linux's IRQTF_*). */
+enum {
+	IRQTF_RUNTHREAD,      /* the primary handler asked for a thread run */
+	IRQTF_WARNED,         /* IRQ_WAKE_THREAD without a thread_fn was reported */
+	IRQTF_FORCED_THREAD,  /* threaded by "threadirqs", not by the driver */
+};
+
+/*
+ * "threadirqs" on the command line: every handler not marked
+ * IRQF_NO_THREAD or IRQF_PERCPU (the timer is IRQF_TIMER, which includes
+ * IRQF_NO_THREAD) runs in an irq/N-name thread (kernel/irq/thread.c).
+ */
+extern bool force_irqthreads_enabled;
+static inline bool force_irqthreads(void)
+{
+	return force_irqthreads_enabled;
+}
 
 int request_irq(unsigned int irq, irq_handler_t handler, unsigned long flags,
 		const char *name, void *dev_id);

@@ -49,6 +49,11 @@
  *                   (/proc/irq/N/smp_affinity; bit N = CPU N)
  * @effective_affinity: the CPUs the controller actually targets
  *                   (/proc/irq/N/effective_affinity)
+ * @threads_oneshot: thread_mask bits of IRQF_ONESHOT actions whose thread
+ *                   was woken and has not finished: the line stays masked
+ *                   while any is set
+ * @threads_active:  handler threads woken and not yet finished
+ *                   (synchronize_irq() waits for 0)
  */
 struct irq_desc {
 	struct irq_data irq_data;
@@ -66,6 +71,8 @@ struct irq_desc {
 	const char *name;
 	unsigned long affinity;
 	unsigned long effective_affinity;
+	unsigned long threads_oneshot;
+	int threads_active;
 };
 
 extern struct irq_desc irq_desc[NR_IRQS];

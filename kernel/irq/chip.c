@@ -45,6 +45,16 @@ void unmask_irq(struct irq_desc *desc)
 	}
 }
 
+/**
+ * unmask_threaded_irq - the last oneshot thread of a line finished: unmask it
+ *
+ * Called with desc->lock held (kernel/irq/thread.c).
+ */
+void unmask_threaded_irq(struct irq_desc *desc)
+{
+	unmask_irq(desc);
+}
+
 /* Mask and ack: the chip's combined method if it has one. */
 static void mask_ack_irq(struct irq_desc *desc)
 {
@@ -104,7 +114,9 @@ static bool irq_may_run(struct irq_desc *desc)
  *
  * The line stays asserted until the device is serviced, so it is masked
  * (and acked) before the handlers run - otherwise it would interrupt again
- * at once - and unmasked after, unless the line was disabled meanwhile.
+ * at once - and unmasked after, unless the line was disabled meanwhile or
+ * a primary handler woke an IRQF_ONESHOT thread: then the thread's end
+ * unmasks it (kernel/irq/thread.c).
  */
 void handle_level_irq(struct irq_desc *desc)
 {
@@ -124,7 +136,7 @@ void handle_level_irq(struct irq_desc *desc)
 	kstat_incr_irqs_this_cpu(desc);
 	handle_irq_event(desc);
 
-	if (!irqd_irq_disabled(&desc->irq_data))
+	if (!irqd_irq_disabled(&desc->irq_data) && !desc->threads_oneshot)
 		unmask_irq(desc);
 out_unlock:
 	spin_unlock(&desc->lock);
@@ -184,6 +196,8 @@ out_unlock:
  *
  * The controller itself holds the line off until the EOI (the local APIC
  * for I/O APIC lines), so no mask/ack is needed: run the handlers, EOI.
+ * An IRQF_ONESHOT line is masked around the handlers as well, and stays
+ * masked after the EOI while a thread the handlers woke has not finished.
  */
 void handle_fasteoi_irq(struct irq_desc *desc)
 {
@@ -206,7 +220,8 @@ void handle_fasteoi_irq(struct irq_desc *desc)
 	handle_irq_event(desc);
 	if (chip->irq_eoi)
 		chip->irq_eoi(&desc->irq_data);
-	if ((desc->istate & IRQS_ONESHOT) && !irqd_irq_disabled(&desc->irq_data))
+	if ((desc->istate & IRQS_ONESHOT) && !irqd_irq_disabled(&desc->irq_data) &&
+	    !desc->threads_oneshot)
 		unmask_irq(desc);
 	spin_unlock(&desc->lock);
 	return;

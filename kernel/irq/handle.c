@@ -14,12 +14,26 @@
 #include <linux/interrupt.h>
 #include <linux/irqflags.h>
 
+#include "internals.h"
+
+/* IRQ_WAKE_THREAD from an action that has no thread: a driver bug, told once. */
+static void warn_no_thread(unsigned int irq, struct irqaction *action)
+{
+	if (__atomic_fetch_or(&action->thread_flags, 1UL << IRQTF_WARNED, __ATOMIC_RELAXED) &
+	    (1UL << IRQTF_WARNED))
+		return;
+	printk(KERN_WARNING "IRQ %u device %s returned IRQ_WAKE_THREAD but no thread function available.\n",
+	       irq, action->name);
+}
+
 /**
  * handle_irq_event_percpu - call every action on the line, in order
  *
  * Every handler runs, even after one has returned IRQ_HANDLED: on a shared
- * level line two devices may be asserting at once. The results are OR-ed
- * and handed to the spurious-interrupt detector.
+ * level line two devices may be asserting at once. IRQ_WAKE_THREAD wakes
+ * the action's thread (kernel/irq/thread.c). The results are OR-ed and
+ * handed to the spurious-interrupt detector, for which a woken thread
+ * counts as handled.
  */
 irqreturn_t handle_irq_event_percpu(struct irq_desc *desc)
 {
@@ -36,6 +50,12 @@ irqreturn_t handle_irq_event_percpu(struct irq_desc *desc)
 			      "irq %u handler %ps enabled interrupts\n",
 			      irq, action->handler))
 			local_irq_disable();
+		if (res == IRQ_WAKE_THREAD) {
+			if (action->thread_fn && action->thread)
+				__irq_wake_thread(desc, action);
+			else
+				warn_no_thread(irq, action);
+		}
 		retval |= res;
 	}
 	if (!noirqdebug)

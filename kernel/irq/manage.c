@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * The driver API: request_irq(), free_irq(), disable_irq(), enable_irq(),
- * synchronize_irq().
+ * The driver API: request_irq(), request_threaded_irq(), free_irq(),
+ * disable_irq(), enable_irq(), synchronize_irq(). The threads of threaded
+ * handlers live in thread.c.
  *
  * Errors never corrupt state: an IRQ number without a descriptor or a
  * controller, a missing handler, a shared request without a dev_id, or a
@@ -15,6 +16,7 @@
 #include <linux/slab.h>
 #include <linux/errno.h>
 #include <linux/cpumask.h>
+#include <linux/sched.h>
 #include <asm/processor.h>
 
 #include "internals.h"
@@ -25,6 +27,9 @@
  * Use after making sure the device will not raise the interrupt again
  * (or after disable_irq_nosync()) and before freeing what the handler
  * uses. Must not be called from the handler itself: it would wait forever.
+ * Waits for the hard interrupt handlers (spinning), then for handler
+ * threads woken and not yet finished (sleeping, so only then does it
+ * need process context).
  */
 void synchronize_irq(unsigned int irq)
 {
@@ -42,6 +47,7 @@ void synchronize_irq(unsigned int irq)
 		inprogress = irqd_irq_inprogress(&desc->irq_data);
 		spin_unlock_irqrestore(&desc->lock, flags);
 	} while (inprogress);
+	irq_wait_for_threads(desc);
 }
 
 /* Program the trigger type; called with desc->lock held. */
@@ -132,8 +138,9 @@ void disable_irq_nosync(unsigned int irq)
 /**
  * disable_irq - disable @irq and wait for its running handlers to finish
  *
- * After this returns no handler of @irq runs until enable_irq(). Do not
- * call it from that IRQ's own handler (it would wait for itself); use
+ * After this returns no handler of @irq runs until enable_irq(), and no
+ * handler thread is still at work (waiting for one sleeps). Do not call it
+ * from that IRQ's own handler or thread (it would wait for itself); use
  * disable_irq_nosync() there.
  */
 void disable_irq(unsigned int irq)
@@ -288,17 +295,26 @@ static void irq_setup_affinity(struct irq_desc *desc)
  * Attach @new to the line. Sharing rules, as Linux: every action on a
  * shared line must have said IRQF_SHARED, agree on the trigger type and
  * on IRQF_ONESHOT and IRQF_PERCPU. The first action starts the line.
+ * A threaded action gets its irq/N-name thread first ("threadirqs" may
+ * have made it one); it is started once the action is on the line.
  */
 static int __setup_irq(unsigned int irq, struct irq_desc *desc, struct irqaction *new)
 {
 	struct irqaction *old, **old_ptr;
 	unsigned int oldtype = 0;
-	unsigned long flags;
+	unsigned long flags, thread_mask = 0;
 	bool shared = false, inherit_type = false;
 	int ret;
 
 	if (desc->irq_data.chip == &no_irq_chip)
 		return -ENOSYS;
+
+	irq_setup_forced_threading(new);
+	if (new->thread_fn) {
+		ret = irq_setup_thread(new, irq);
+		if (ret)
+			return ret;
+	}
 
 	spin_lock_irqsave(&desc->lock, flags);
 	/* A request that names no trigger type takes the line's, as set by
@@ -332,6 +348,29 @@ static int __setup_irq(unsigned int irq, struct irq_desc *desc, struct irqaction
 			old = *old_ptr;
 		}
 		shared = true;
+	}
+
+	/*
+	 * A oneshot action gets its own bit in desc->threads_oneshot. A
+	 * request without a primary handler must be oneshot: otherwise the
+	 * line is unmasked as soon as the default handler has woken the
+	 * thread, and a level device that only the thread quietens would
+	 * interrupt again at once, forever. Linux refuses it on any line, as
+	 * the trigger type the driver gave may not be the line's real one.
+	 */
+	if (new->flags & IRQF_ONESHOT) {
+		for (old = desc->action; old; old = old->next)
+			thread_mask |= old->thread_mask;
+		if (thread_mask == ~0UL) {
+			ret = -EBUSY;
+			goto out_unlock;
+		}
+		new->thread_mask = 1UL << __builtin_ctzl(~thread_mask);
+	} else if (new->handler == irq_default_primary_handler) {
+		pr_err("Threaded irq requested with handler=NULL and !ONESHOT for %s (irq %u)\n",
+		       new->name, irq);
+		ret = -EINVAL;
+		goto out_unlock;
 	}
 
 	if (!shared) {
@@ -376,6 +415,9 @@ static int __setup_irq(unsigned int irq, struct irq_desc *desc, struct irqaction
 		__enable_irq(desc);
 	}
 	spin_unlock_irqrestore(&desc->lock, flags);
+	/* Let the thread run into its loop and sleep there. */
+	if (new->thread)
+		wake_up_process(new->thread);
 	register_irq_proc(irq, desc);
 	return 0;
 
@@ -386,23 +428,28 @@ mismatch:
 	ret = -EBUSY;
 out_unlock:
 	spin_unlock_irqrestore(&desc->lock, flags);
+	irq_stop_thread(new);
 	return ret;
 }
 
 /**
  * request_threaded_irq - attach a handler to an interrupt line
  * @irq: Linux IRQ number
- * @handler: called in hard interrupt context
- * @thread_fn: threaded handler - reserved; threaded IRQs are not supported
- *             yet, so a non-NULL @thread_fn is refused with -ENOSYS
- * @irqflags: IRQF_*
+ * @handler: called in hard interrupt context; returns IRQ_WAKE_THREAD to
+ *           have @thread_fn run. NULL: irq_default_primary_handler(),
+ *           which always does (then IRQF_ONESHOT is required)
+ * @thread_fn: NULL, or the handler run in the action's own kernel thread,
+ *             "irq/N-devname" (SCHED_FIFO 50), in process context
+ * @irqflags: IRQF_*; IRQF_ONESHOT keeps the line masked from the interrupt
+ *            until @thread_fn has returned
  * @devname: the name shown in /proc/interrupts
  * @dev_id: passed to the handler; required (and must be unique) on
  *          shared lines, as free_irq() finds the action by it
  *
- * Returns 0, -EINVAL (bad irq, no handler, shared without dev_id, line not
- * requestable), -ENOSYS (no controller), -EBUSY (sharing mismatch) or
- * -ENOMEM.
+ * Returns 0, -EINVAL (bad irq, neither handler, shared without dev_id,
+ * line not requestable, no primary handler and no IRQF_ONESHOT), -ENOSYS
+ * (no controller), -EBUSY (sharing mismatch, or every oneshot bit of the
+ * line taken) or -ENOMEM (also: no thread).
  */
 int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 			 irq_handler_t thread_fn, unsigned long irqflags,
@@ -416,10 +463,11 @@ int request_threaded_irq(unsigned int irq, irq_handler_t handler,
 		return -EINVAL;
 	if (!desc || (desc->status_use_accessors & IRQ_NOREQUEST))
 		return -EINVAL;
-	if (!handler)
-		return -EINVAL;
-	if (thread_fn)
-		return -ENOSYS;
+	if (!handler) {
+		if (!thread_fn)
+			return -EINVAL;
+		handler = irq_default_primary_handler;
+	}
 
 	action = kzalloc(sizeof(*action), GFP_KERNEL);
 	if (!action)
@@ -477,7 +525,9 @@ static struct irqaction *__free_irq(struct irq_desc *desc, void *dev_id)
 		irq_shutdown(desc);
 	spin_unlock_irqrestore(&desc->lock, flags);
 
+	/* Hard handlers and woken threads done: the thread can go. */
 	synchronize_irq(irq);
+	irq_stop_thread(action);
 	return action;
 }
 

@@ -88,9 +88,16 @@ static bool try_one_irq(struct irq_desc *desc, bool force)
 	desc->istate |= IRQS_POLL_INPROGRESS;
 	desc->irq_data.state |= IRQD_IRQ_INPROGRESS;
 	spin_unlock(&desc->lock);
-	for (; action; action = action->next)
-		ret |= action->handler(irq_desc_get_irq(desc), action->dev_id);
-	ret &= IRQ_HANDLED;
+	for (; action; action = action->next) {
+		irqreturn_t res = action->handler(irq_desc_get_irq(desc), action->dev_id);
+
+		/* A threaded action's primary claims it; its thread does the
+		 * rest, as after a real interrupt. */
+		if (res == IRQ_WAKE_THREAD && action->thread)
+			__irq_wake_thread(desc, action);
+		ret |= res;
+	}
+	ret &= IRQ_HANDLED | IRQ_WAKE_THREAD;
 	spin_lock(&desc->lock);
 	desc->irq_data.state &= ~IRQD_IRQ_INPROGRESS;
 	desc->istate &= ~IRQS_POLL_INPROGRESS;

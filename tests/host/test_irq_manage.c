@@ -14,6 +14,7 @@
 #include <linux/errno.h>
 #include <linux/string.h>
 #include "irq_host.h"
+#include "irq_thread_host.h"
 #include "tap.h"
 #include <pthread.h>
 #include <unistd.h>
@@ -100,10 +101,18 @@ static void test_request_errors(void)
 	unchanged(&s, IRQ, false, "shared without dev_id");
 
 	take(&s, IRQ);
-	is_int(request_threaded_irq(IRQ, fake_handler, fake_handler2,
-				    IRQF_SHARED | IRQF_TRIGGER_RISING, "x", &x), -ENOSYS,
-	       "thread_fn: -ENOSYS (threaded IRQs not supported)");
-	unchanged(&s, IRQ, false, "thread_fn");
+	is_int(request_threaded_irq(IRQ, NULL, NULL, IRQF_SHARED | IRQF_TRIGGER_RISING, "x", &x),
+	       -EINVAL, "neither handler nor thread_fn: -EINVAL");
+	unchanged(&s, IRQ, false, "no handler at all");
+
+	take(&s, IRQ);
+	is_int(request_threaded_irq(IRQ, NULL, fake_handler2,
+				    IRQF_SHARED | IRQF_TRIGGER_RISING, "x", &x), -EINVAL,
+	       "thread_fn without a primary handler and without IRQF_ONESHOT: -EINVAL");
+	ok(log_has("Threaded irq requested with handler=NULL and !ONESHOT for x (irq 10)\n"),
+	   "refusal reported as Linux does");
+	unchanged(&s, IRQ, false, "NULL handler, !ONESHOT");
+	is_int(host_kthreads_live, 0, "NULL handler, !ONESHOT: the thread made for it was stopped");
 
 	take(&s, IRQ);
 	is_int(request_irq(IRQ, fake_handler, IRQF_TRIGGER_RISING, "x", &x), -EBUSY,

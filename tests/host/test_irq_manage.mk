@@ -2,7 +2,7 @@
 # request_irq, free_irq, disable_irq/enable_irq (kernel/irq/manage.c).
 HOSTTESTS += test_irq_manage
 SRCS_test_irq_manage := kernel/irq/irqdesc.c kernel/irq/handle.c kernel/irq/chip.c \
-                      kernel/irq/manage.c kernel/irq/spurious.c kernel/irq/dummychip.c \
-                      tests/host/irq_host.c lib/vsprintf.c lib/string.c
+                      kernel/irq/manage.c kernel/irq/spurious.c kernel/irq/dummychip.c kernel/irq/thread.c \
+                      tests/host/irq_host.c tests/host/irq_thread_host.c lib/vsprintf.c lib/string.c
 # manage.c includes asm/processor.h (cpu_relax).
 $(BUILD)/tests/host/test_irq_manage: HOSTCFLAGS += -Iarch/x86/include
