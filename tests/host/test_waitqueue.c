@@ -54,6 +54,12 @@ long schedule_timeout(long timeout)
 	return sleep_hook ? sleep_hook(timeout) : 0;
 }
 
+static int might_sleep_calls;
+void __might_sleep(const char *file, int line)
+{
+	might_sleep_calls++;
+}
+
 void schedule(void)
 {
 	schedule_timeout(MAX_SCHEDULE_TIMEOUT);
@@ -68,6 +74,7 @@ static void reset(void)
 		tasks[i].pid = 100 + i;
 	wake_log[0] = '\0';
 	schedule_timeout_calls = 0;
+	might_sleep_calls = 0;
 	sleep_hook = NULL;
 	current_task = &tasks[0];
 }
@@ -265,6 +272,7 @@ static void test_completion(void)
 	is_int(wait_for_completion_timeout(&c, 10), 10, "banked: returns at once with the full timeout");
 	is_int(wait_for_completion_timeout(&c, 10), 10, "second banked wake-up");
 	is_int(schedule_timeout_calls, 0, "neither slept");
+	is_int(might_sleep_calls, 2, "but both are might_sleep() points");
 	is_int(wait_for_completion_timeout(&c, 10), 0, "third: times out with 0");
 	is_int(schedule_timeout_calls, 1, "after sleeping");
 	ok(!waitqueue_active(&c.wait), "the timed-out waiter left the queue");
