@@ -15,8 +15,9 @@
  *     a thread that never started (whose function then never runs);
  *   - a SCHED_FIFO wake-up preempts a normal thread at the next
  *     preemption point, a SCHED_NORMAL wake-up does not;
- *   - mutexes exclude, sleep when contended, hand over in FIFO order and
- *     give up on a signal in mutex_lock_interruptible();
+ *   - mutexes exclude, sleep when contended, hand over in FIFO order,
+ *     give up on a signal in mutex_lock_interruptible(), and refuse (with
+ *     a WARN) to be unlocked by a task that does not own them;
  *   - schedule() with preemption disabled is reported as "BUG: scheduling
  *     while atomic" and the system carries on; mutex_lock() there is
  *     caught by might_sleep().
@@ -618,6 +619,39 @@ static void mutex_contended_sleeps_fifo(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, kthread_stop(p[i]), 0);
 }
 
+static int hold_mutex_fn(void *data)
+{
+	struct mutex *m = data;
+
+	mutex_lock(m);
+	wait_for_stop();
+	mutex_unlock(m);
+	return 0;
+}
+
+static void mutex_unlock_by_non_owner_warns(struct kunit *test)
+{
+	struct task_struct *p;
+	unsigned long warns;
+	struct mutex m;
+
+	mutex_init(&m);
+	p = kthread_run(hold_mutex_fn, &m, "kunit-holder");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(p));
+	KUNIT_ASSERT_TRUE(test, wait_until_blocked(p, TASK_INTERRUPTIBLE));
+	KUNIT_ASSERT_TRUE(test, mutex_owner(&m) == p);
+
+	warns = warn_count;
+	mutex_unlock(&m);               /* not ours: a bug, refused */
+	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
+	KUNIT_EXPECT_PTR_EQ(test, mutex_owner(&m), p);
+	KUNIT_EXPECT_EQ(test, mutex_trylock(&m), 0);
+
+	KUNIT_EXPECT_EQ(test, kthread_stop(p), 0);  /* the owner unlocks */
+	KUNIT_EXPECT_FALSE(test, mutex_is_locked(&m));
+	KUNIT_EXPECT_EQ(test, warn_count, warns + 1);
+}
+
 /* ---- sleeping in atomic context ---- */
 
 static struct {
@@ -676,6 +710,7 @@ static struct kunit_case sched_cases[] = {
 	KUNIT_CASE(normal_wakeup_does_not_preempt),
 	KUNIT_CASE(mutex_excludes),
 	KUNIT_CASE(mutex_contended_sleeps_fifo),
+	KUNIT_CASE(mutex_unlock_by_non_owner_warns),
 	KUNIT_CASE(scheduling_while_atomic),
 	{}
 };
