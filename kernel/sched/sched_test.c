@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * KUnit suite "sched": the scheduler, wait queues, completions, kthreads
- * and mutexes, observed in the running kernel with real interrupts:
+ * KUnit suite "sched": the scheduler, wait queues, completions and
+ * kthreads, observed in the running kernel with real interrupts:
  *
  *   - the tick preempts a thread that never gives up the CPU, so another
  *     thread of the same priority on that CPU still runs;
