@@ -220,4 +220,23 @@ static inline bool need_resched(void)
 	return test_tsk_need_resched(current);
 }
 
+/*
+ * Sleeping in the wrong place (kernel/sched/core.c): how many times
+ * schedule() was called in atomic context ("BUG: scheduling while atomic")
+ * and how many times might_sleep() caught a caller that may not sleep.
+ * Both are reported with a backtrace, the first few times only.
+ */
+extern unsigned long sched_atomic_bugs;
+extern unsigned long sched_might_sleep_bugs;
+void __might_sleep(const char *file, int line);
+
+/**
+ * might_sleep - annotate a function that may sleep
+ *
+ * Reports "BUG: sleeping function called from invalid context" when
+ * reached with preemption or interrupts disabled, whether or not this
+ * particular call would actually have slept.
+ */
+#define might_sleep() __might_sleep(__FILE__, __LINE__)
+
 #endif

@@ -46,6 +46,7 @@ static long do_wait_for_common(struct completion *x, long timeout, int state)
 {
 	DECLARE_WAITQUEUE(wait, current);
 
+	might_sleep();
 	spin_lock_irq(&x->wait.lock);
 	if (!x->done) {
 		wait.flags |= WQ_FLAG_EXCLUSIVE;

@@ -386,16 +386,54 @@ static void __schedule(bool preempt)
 	finish_task_switch(prev);
 }
 
+unsigned long sched_atomic_bugs;
+unsigned long sched_might_sleep_bugs;
+
 static void schedule_bug(void)
 {
 	static int reports;
 	struct task_struct *p = current;
 
+	__atomic_fetch_add(&sched_atomic_bugs, 1, __ATOMIC_RELAXED);
 	if (reports++ < 10) {
 		printk(KERN_ERR "BUG: scheduling while atomic: %s/%d/0x%08lx\n",
 		       p->comm, p->pid, preempt_count());
 		dump_stack();
 	}
+}
+
+/**
+ * __might_sleep - might_sleep()'s check: may current sleep here?
+ * @file: the caller's source file
+ * @line: and line
+ *
+ * Counts every offence in sched_might_sleep_bugs; prints the report, with
+ * the in_atomic()/irqs_disabled() values Linux shows and a backtrace, at
+ * most once a second so a bug in a loop cannot flood the console. Quiet
+ * before the scheduler runs and while init runs the initcalls with
+ * interrupts off (nothing could switch then anyway).
+ */
+void __might_sleep(const char *file, int line)
+{
+	static unsigned long last_report;
+	static bool reported;
+	struct task_struct *p = current;
+	bool irqs_off = irqs_disabled();
+
+	if (likely(!preempt_count() && !irqs_off))
+		return;
+	if (!scheduler_running || (p->pid == 1 && irqs_off && !preempt_count()))
+		return;
+	__atomic_fetch_add(&sched_might_sleep_bugs, 1, __ATOMIC_RELAXED);
+	if (reported && time_before(jiffies, last_report + HZ))
+		return;
+	reported = true;
+	last_report = jiffies;
+	printk(KERN_ERR "BUG: sleeping function called from invalid context at %s:%d\n",
+	       file, line);
+	printk(KERN_ERR "in_atomic(): %d, irqs_disabled(): %d, pid: %d, name: %s\n",
+	       in_atomic(), irqs_off, p->pid, p->comm);
+	dump_stack();
 }
 
 /**

@@ -12,11 +12,20 @@
  * not apply, as in procps. PRI is the kernel's prio (0 most urgent .. 140
  * idle). VCSW/NVCSW count voluntary and involuntary switches away, TICKS
  * the ticks that found the task running.
+ *
+ * "spin MS [CPU]" makes load to look at with ps: a SCHED_NORMAL kernel
+ * thread "spin/N" that keeps its CPU busy for MS milliseconds without ever
+ * sleeping, then exits. Two of them on one CPU can only both progress by
+ * tick preemption, which ps shows as NVCSW.
  */
 #include <linux/sched.h>
 #include <linux/kernel.h>
 #include <linux/shell.h>
 #include <linux/smp.h>
+#include <linux/kthread.h>
+#include <linux/jiffies.h>
+#include <linux/errno.h>
+#include <asm/processor.h>
 
 static const char *policy_name(const struct task_struct *p)
 {
@@ -64,3 +73,42 @@ static int do_ps(int argc, char **argv)
 	return 0;
 }
 DEFINE_SHELL_CMD(ps, "", "list tasks: pid, CPU, state, policy, priority, switches, name", do_ps);
+
+/* The body of a "spin" thread: @data is how many jiffies to stay busy. */
+static int spin_fn(void *data)
+{
+	unsigned long end = jiffies + (unsigned long)data;
+
+	while (time_before(jiffies, end))
+		cpu_relax();
+	return 0;
+}
+
+static int do_spin(int argc, char **argv)
+{
+	static unsigned int nr_spinners;
+	struct task_struct *p;
+	int ms, cpu = -1;
+
+	if (argc < 2 || argc > 3 || kstrtoint(argv[1], 10, &ms) || ms < 1 || ms > 60000 ||
+	    (argc == 3 && kstrtoint(argv[2], 10, &cpu))) {
+		shell_printf("usage: spin MS [CPU]\n");
+		return 1;
+	}
+	if (argc == 3 && (cpu < 0 || cpu >= (int)nr_cpu_ids || !cpu_online(cpu))) {
+		shell_printf("spin: CPU %d is not online\n", cpu);
+		return 1;
+	}
+	p = kthread_create(spin_fn, (void *)(unsigned long)msecs_to_jiffies(ms),
+			   "spin/%u", nr_spinners++);
+	if (IS_ERR(p)) {
+		shell_printf("spin: cannot create a thread (%ld)\n", PTR_ERR(p));
+		return 1;
+	}
+	if (cpu >= 0)
+		kthread_bind(p, (unsigned int)cpu);
+	shell_printf("%d\n", p->pid);
+	wake_up_process(p);
+	return 0;
+}
+DEFINE_SHELL_CMD(spin, "MS [CPU]", "start a kernel thread that keeps a CPU busy for MS milliseconds", do_spin);
