@@ -29,7 +29,8 @@
  * ksoftirqd/N thread: a SCHED_NORMAL kthread, so a softirq flood then
  * competes for the CPU with other threads instead of starving them. While
  * ksoftirqd is runnable, irq_exit() leaves pending softirqs to it (Linux's
- * ksoftirqd_running() check), so a flood stays in the thread.
+ * ksoftirqd_running() check), so a flood stays in the thread - except
+ * tasklets (HI, TASKLET), which still run at once.
  *
  * Tasklets are built on two softirqs (HI and TASKLET): each CPU keeps a
  * list of scheduled tasklets, and the softirq action runs them.
@@ -90,14 +91,24 @@ static void wakeup_softirqd(void)
 }
 
 /*
- * Whether this CPU's ksoftirqd is runnable or running: then it will get to
- * the pending softirqs itself, and an irq_exit() that ran them instead would
- * let a flood bypass the scheduler again.
+ * HI and TASKLET are run at irq_exit() even while ksoftirqd is runnable:
+ * tasklets are where drivers finish their interrupt work, and their
+ * latency should not depend on when ksoftirqd is next scheduled (Linux
+ * made the same exception, SOFTIRQ_NOW_MASK).
  */
-static bool ksoftirqd_running(void)
+#define SOFTIRQ_NOW_MASK ((1UL << HI_SOFTIRQ) | (1UL << TASKLET_SOFTIRQ))
+
+/*
+ * Whether irq_exit() should leave @pending to this CPU's ksoftirqd: it is
+ * runnable or running, so it will get to them in its turn, and running
+ * them here instead would let a flood bypass the scheduler again.
+ */
+static bool ksoftirqd_running(unsigned long pending)
 {
 	struct task_struct *tsk = this_cpu_read(ksoftirqd);
 
+	if (pending & SOFTIRQ_NOW_MASK)
+		return false;
 	return tsk && task_is_running(tsk);
 }
 
@@ -291,13 +302,19 @@ void irq_enter(void)
  * Called with interrupts disabled, as the interrupt entry left them.
  * Leaving the outermost interrupt, runs the pending softirqs
  * (invoke_softirq) - unless this CPU's ksoftirqd is already runnable, which
- * will run them in its turn. Returns with interrupts disabled again.
+ * will run them in its turn, and neither HI nor TASKLET is among them.
+ * Returns with interrupts disabled again.
  */
 void irq_exit(void)
 {
+	unsigned long pending;
+
 	WARN_ON_ONCE(!irqs_disabled());
 	__preempt_count_sub(HARDIRQ_OFFSET);
-	if (!in_interrupt() && local_softirq_pending() && !ksoftirqd_running())
+	if (in_interrupt())
+		return;
+	pending = local_softirq_pending();
+	if (pending && !ksoftirqd_running(pending))
 		__do_softirq();      /* Linux's invoke_softirq() */
 }
 

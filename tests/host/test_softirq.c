@@ -14,7 +14,7 @@
  * task context wake this CPU's ksoftirqd (a fake task whose wake-ups
  * tests/host/ksoftirqd_host.c counts), raising inside an interrupt or a
  * bh-disabled section does not, and irq_exit() leaves pending softirqs to
- * a runnable ksoftirqd.
+ * a runnable ksoftirqd unless HI or TASKLET is among them.
  */
 #include <linux/kernel.h>
 #include <linux/interrupt.h>
@@ -330,31 +330,38 @@ static void test_ksoftirqd(void)
 	reset();
 	w0 = host_wakeups;
 	d0 = softirq_deferred_cpu(0);
-	reraise = HI_SOFTIRQ;
+	reraise = RCU_SOFTIRQ;
 	local_irq_disable();
-	raise_softirq_irqoff(HI_SOFTIRQ);
+	raise_softirq_irqoff(RCU_SOFTIRQ);
 	local_irq_enable();
 	is_int(host_wakeups, w0 + 1, "flood started from task context: woken");
 	ksoftirqd_sleeps();
 	host_interrupt(NULL);
-	is_int(runs[HI_SOFTIRQ], MAX_SOFTIRQ_RESTART, "flood in irq_exit: exactly 10 passes");
+	is_int(runs[RCU_SOFTIRQ], MAX_SOFTIRQ_RESTART, "flood in irq_exit: exactly 10 passes");
 	is_int(softirq_deferred_cpu(0), d0 + 1, "one deferred pass");
 	is_int(host_wakeups, w0 + 2, "leftovers: ksoftirqd woken once more");
 	is_int(fake_ksoftirqd.__state, TASK_RUNNING, "ksoftirqd runnable");
 	host_interrupt(NULL);
 	host_interrupt(NULL);
-	is_int(runs[HI_SOFTIRQ], MAX_SOFTIRQ_RESTART, "flood stays with ksoftirqd: irq_exit runs no more");
+	is_int(runs[RCU_SOFTIRQ], MAX_SOFTIRQ_RESTART, "flood stays with ksoftirqd: irq_exit runs no more");
 	ok(!irqs_disabled() && preempt_count() == 0, "interrupts still return cleanly");
+	order[0] = '\0';
+	runs[RCU_SOFTIRQ] = 0;
+	host_interrupt(raise_three);
+	order[5] = '\0';
+	is_str(order, "01949", "HI raised: irq_exit runs all that is pending, HI first");
+	is_int(runs[RCU_SOFTIRQ], MAX_SOFTIRQ_RESTART, "the flood too, for one more 10-pass round");
 
 	/* Time limit on the fake clock: 0.7 ms per run, 2 ms budget. */
 	reset();
 	ksoftirqd_sleeps();
 	w0 = host_wakeups;
-	reraise = HI_SOFTIRQ;
+	d0 = softirq_deferred_cpu(0);
+	reraise = RCU_SOFTIRQ;
 	advance_ns = 700000;
 	host_interrupt(NULL);
-	is_int(runs[HI_SOFTIRQ], 3, "0.7 ms passes: 2 ms cut after the third");
-	is_int(softirq_deferred_cpu(0), d0 + 2, "deferred counted");
+	is_int(runs[RCU_SOFTIRQ], 3, "0.7 ms passes: 2 ms cut after the third");
+	is_int(softirq_deferred_cpu(0), d0 + 1, "deferred counted");
 	is_int(host_wakeups, w0 + 1, "ksoftirqd woken for the leftovers");
 	reraise = -1;
 	advance_ns = 0;
