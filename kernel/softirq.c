@@ -13,9 +13,10 @@
  *
  *   - in irq_exit(), when the outermost interrupt is left (a nested
  *     interrupt or one that arrives while softirqs already run does not
- *     start another pass: in_interrupt() is still true), and
+ *     start another pass: in_interrupt() is still true),
  *   - in local_bh_enable(), when it ends the last bh-disabled section in
- *     task context.
+ *     task context, and
+ *   - in this CPU's ksoftirqd thread (below).
  *
  * __do_softirq() runs on whatever stack it was entered on. From irq_exit()
  * that is this CPU's IRQ stack, which do_IRQ() switched to; Linux keeps a
@@ -29,8 +30,8 @@
  * ksoftirqd/N thread: a SCHED_NORMAL kthread, so a softirq flood then
  * competes for the CPU with other threads instead of starving them. While
  * ksoftirqd is runnable, irq_exit() leaves pending softirqs to it (Linux's
- * ksoftirqd_running() check), so a flood stays in the thread - except
- * tasklets (HI, TASKLET), which still run at once.
+ * ksoftirqd_running() check), so a flood stays in the thread - unless HI
+ * or TASKLET is pending: tasklets still run at once.
  *
  * Tasklets are built on two softirqs (HI and TASKLET): each CPU keeps a
  * list of scheduled tasklets, and the softirq action runs them.

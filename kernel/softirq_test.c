@@ -13,15 +13,12 @@
  *     that armed it, and mod_timer()/del_timer() report pending state;
  *   - a timer on every online CPU makes each CPU's TIMER count grow;
  *   - del_timer_sync() waits for a timer function running on another CPU;
- *   - every online CPU has its own ksoftirqd/N, bound to it, SCHED_NORMAL;
- *   - in_softirq()/in_serving_softirq() in an action, in ksoftirqd and in
- *     a bh-disabled section; a softirq raised from task context runs in
- *     this CPU's ksoftirqd;
- *   - a softirq that re-raises itself forever is handed to ksoftirqd after
- *     the restart/time limits, and a normal kthread on the same CPU keeps
- *     running while ksoftirqd carries the flood;
+ *   - each CPU has a bound, SCHED_NORMAL ksoftirqd/N, which runs softirqs
+ *     raised from task context; in_softirq()/in_serving_softirq();
+ *   - a self-raising softirq moves to ksoftirqd after the limits, and a
+ *     normal kthread on that CPU keeps running during the flood;
  *   - a tasklet scheduled from two CPUs at once never runs on both at the
- *     same time, and no scheduling is lost: each is run or coalesced.
+ *     same time, and each scheduling is run or coalesced, never lost.
  *
  * The tests borrow IRQ_POLL_SOFTIRQ, which nothing in irqos uses, and
  * detach their action again.
@@ -360,8 +357,7 @@ static void softirq_context(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, in_interrupt());
 	KUNIT_EXPECT_FALSE(test, in_hardirq());
 	local_bh_enable();
-	KUNIT_EXPECT_FALSE(test, in_softirq());
-	KUNIT_EXPECT_FALSE(test, in_interrupt());
+	KUNIT_EXPECT_FALSE(test, in_softirq() || in_interrupt());
 
 	/* Raised from task context: ksoftirqd runs it, serving a softirq. */
 	local_irq_disable();
@@ -414,10 +410,7 @@ static void flood_action(void)
 		raise_softirq(TEST_SOFTIRQ);
 }
 
-static void start_flood(void *unused)
-{
-	raise_softirq(TEST_SOFTIRQ);
-}
+static void start_flood(void *unused) { raise_softirq(TEST_SOFTIRQ); }
 
 /* A SCHED_NORMAL thread that never sleeps: counts as fast as it can. */
 static int spinner(void *unused)
@@ -467,7 +460,7 @@ static void softirq_flood_goes_to_ksoftirqd(struct kunit *test)
 	KUNIT_EXPECT_GE(test, spin->sum_exec_ticks - spin_ticks0, 10UL);
 	/* ksoftirqd carried the flood: it ran it, it used ticks, and it
 	 * switched away and back (cond_resched) rather than hogging. */
-	KUNIT_EXPECT_GT(test, runs0, 1000UL);
+	KUNIT_EXPECT_GT(test, runs0, 20UL * MAX_SOFTIRQ_RESTART);   /* far past one irq_exit's share */
 	KUNIT_EXPECT_GT(test, flood.in_ksoftirqd, runs0 / 2);
 	KUNIT_EXPECT_GE(test, ks->sum_exec_ticks - ticks0, 10UL);
 	KUNIT_EXPECT_GT(test, ks->nvcsw + ks->nivcsw, sw0);
@@ -509,7 +502,7 @@ static struct {
 static void race_callback(struct tasklet_struct *t)
 {
 	int cpu = smp_processor_id();
-	u64 t0;
+	u64 t0 = local_clock();
 
 	if (__atomic_add_fetch(&race.inside, 1, __ATOMIC_SEQ_CST) != 1)
 		__atomic_add_fetch(&race.overlaps, 1, __ATOMIC_RELAXED);
@@ -522,7 +515,6 @@ static void race_callback(struct tasklet_struct *t)
 	else
 		race.wrong_cpu++;
 	race.runs++;
-	t0 = local_clock();
 	while (local_clock() - t0 < 20000)     /* hold it for 20 us */
 		cpu_relax();
 	__atomic_sub_fetch(&race.inside, 1, __ATOMIC_SEQ_CST);
