@@ -424,9 +424,8 @@ static int spinner(void *unused)
 
 static void softirq_flood_goes_to_ksoftirqd(struct kunit *test)
 {
-	unsigned long spins0, spins1, ticks0, sw0, def0, runs0, spin_ticks0;
+	unsigned long spins0, spins1, ticks0, sw0, def0, runs0, spin_ticks0, stat0;
 	struct task_struct *ks, *spin;
-	unsigned int stat0;
 	int cpu = (int)num_online_cpus() - 1;
 
 	ks = per_cpu(ksoftirqd, cpu);
@@ -458,15 +457,17 @@ static void softirq_flood_goes_to_ksoftirqd(struct kunit *test)
 	/* The spinner still got the CPU, for a fair share of the ticks. */
 	KUNIT_EXPECT_GT(test, spins1, spins0);
 	KUNIT_EXPECT_GE(test, spin->sum_exec_ticks - spin_ticks0, 10UL);
-	/* ksoftirqd carried the flood: it ran it, it used ticks, and it
-	 * switched away and back (cond_resched) rather than hogging. */
+	/* ksoftirqd carried the flood, used ticks, and switched away and
+	 * back (cond_resched) rather than hogging. */
 	KUNIT_EXPECT_GT(test, runs0, 20UL * MAX_SOFTIRQ_RESTART);   /* far past one irq_exit's share */
-	KUNIT_EXPECT_GT(test, flood.in_ksoftirqd, runs0 / 2);
+	/* irq_exit leaves the flood to a runnable ksoftirqd: only the first
+	 * irq_exit's passes ran elsewhere (slack: a tasklet's irq_exit). */
+	KUNIT_EXPECT_LE(test, runs0 - flood.in_ksoftirqd, 3UL * MAX_SOFTIRQ_RESTART);
 	KUNIT_EXPECT_GE(test, ks->sum_exec_ticks - ticks0, 10UL);
 	KUNIT_EXPECT_GT(test, ks->nvcsw + ks->nivcsw, sw0);
 	KUNIT_EXPECT_GT(test, softirq_deferred_cpu(cpu), def0);
 	KUNIT_EXPECT_EQ(test, flood.wrong_cpu, 0UL);
-	KUNIT_EXPECT_GE(test, kstat_softirqs_cpu(TEST_SOFTIRQ, cpu), stat0 + (unsigned int)runs0);
+	KUNIT_EXPECT_GE(test, kstat_softirqs_cpu(TEST_SOFTIRQ, cpu), stat0 + runs0);
 	kunit_info(test, "200 ms flood on CPU%d: %lu runs (%lu in ksoftirqd), ksoftirqd %lu ticks, spinner %lu ticks",
 		   cpu, runs0, flood.in_ksoftirqd, ks->sum_exec_ticks - ticks0,
 		   spin->sum_exec_ticks - spin_ticks0);
