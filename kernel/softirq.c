@@ -13,9 +13,10 @@
  *
  *   - in irq_exit(), when the outermost interrupt is left (a nested
  *     interrupt or one that arrives while softirqs already run does not
- *     start another pass: in_interrupt() is still true), and
+ *     start another pass: in_interrupt() is still true),
  *   - in local_bh_enable(), when it ends the last bh-disabled section in
- *     task context.
+ *     task context, and
+ *   - in this CPU's ksoftirqd thread (below).
  *
  * __do_softirq() runs on whatever stack it was entered on. From irq_exit()
  * that is this CPU's IRQ stack, which do_IRQ() switched to; Linux keeps a
@@ -23,6 +24,14 @@
  * stack), and on x86-64 it is the same per-CPU IRQ stack, as here. An
  * interrupt that nests while softirqs run finds the IRQ stack in use and
  * stays on the current stack (arch/x86/kernel/irq.c).
+ *
+ * When a pass gives up on its limits with softirqs still pending, or a
+ * softirq is raised from task context, the work goes to this CPU's
+ * ksoftirqd/N thread: a SCHED_NORMAL kthread, so a softirq flood then
+ * competes for the CPU with other threads instead of starving them. While
+ * ksoftirqd is runnable, irq_exit() leaves pending softirqs to it (Linux's
+ * ksoftirqd_running() check), so a flood stays in the thread - unless HI
+ * or TASKLET is pending: tasklets still run at once.
  *
  * Tasklets are built on two softirqs (HI and TASKLET): each CPU keeps a
  * list of scheduled tasklets, and the softirq action runs them.
@@ -34,6 +43,11 @@
 #include <linux/percpu.h>
 #include <linux/smp.h>
 #include <linux/bug.h>
+#include <linux/init.h>
+#include <linux/errno.h>
+#include <linux/sched.h>
+#include <linux/kthread.h>
+#include <linux/cpumask.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
 
@@ -60,6 +74,44 @@ struct softirq_cpu {
 	unsigned int count[NR_SOFTIRQS];
 };
 static DEFINE_PER_CPU(struct softirq_cpu, softirq_cpu);
+
+/* Each CPU's ksoftirqd/N, NULL until spawn_ksoftirqd() made it. */
+DEFINE_PER_CPU(struct task_struct *, ksoftirqd);
+
+/*
+ * Wake this CPU's ksoftirqd to run what is pending. Interrupts are off or
+ * we are in softirq context, so the CPU cannot change under us. Waking a
+ * running or runnable thread does nothing.
+ */
+static void wakeup_softirqd(void)
+{
+	struct task_struct *tsk = this_cpu_read(ksoftirqd);
+
+	if (tsk)
+		wake_up_process(tsk);
+}
+
+/*
+ * HI and TASKLET are run at irq_exit() even while ksoftirqd is runnable:
+ * tasklets are where drivers finish their interrupt work, and their
+ * latency should not depend on when ksoftirqd is next scheduled (Linux
+ * made the same exception, SOFTIRQ_NOW_MASK).
+ */
+#define SOFTIRQ_NOW_MASK ((1UL << HI_SOFTIRQ) | (1UL << TASKLET_SOFTIRQ))
+
+/*
+ * Whether irq_exit() should leave @pending to this CPU's ksoftirqd: it is
+ * runnable or running, so it will get to them in its turn, and running
+ * them here instead would let a flood bypass the scheduler again.
+ */
+static bool ksoftirqd_running(unsigned long pending)
+{
+	struct task_struct *tsk = this_cpu_read(ksoftirqd);
+
+	if (pending & SOFTIRQ_NOW_MASK)
+		return false;
+	return tsk && task_is_running(tsk);
+}
 
 /**
  * open_softirq - set the action of softirq @nr
@@ -108,8 +160,9 @@ unsigned long softirq_deferred_cpu(int cpu)
  *
  * Interrupts must be off (the bitmap is updated non-atomically). Raised
  * from an interrupt handler, @nr runs at that interrupt's irq_exit();
- * raised from task context it runs at the next irq_exit() or
- * local_bh_enable() on this CPU - the tick bounds that wait to one jiffy.
+ * raised inside a softirq or a bh-disabled section, when that ends. Raised
+ * from plain task context nothing else would run it soon, so this CPU's
+ * ksoftirqd is woken.
  */
 void raise_softirq_irqoff(unsigned int nr)
 {
@@ -119,6 +172,8 @@ void raise_softirq_irqoff(unsigned int nr)
 	if (WARN_ON_ONCE(nr >= NR_SOFTIRQS))
 		return;
 	WRITE_ONCE(sc->pending, sc->pending | (1UL << nr));
+	if (!in_interrupt())
+		wakeup_softirqd();
 }
 
 /**
@@ -146,10 +201,9 @@ void raise_softirq(unsigned int nr)
  * gone by, so a softirq that keeps re-raising itself cannot keep the CPU
  * from returning to the interrupted code forever.
  *
- * What is still pending when a limit is hit stays pending and the pass is
- * counted in this CPU's softirq_deferred counter: the leftovers run at the
- * next irq_exit or local_bh_enable on this CPU (Linux instead wakes the
- * CPU's ksoftirqd thread here).
+ * What is still pending when a limit is hit stays pending, the pass is
+ * counted in this CPU's softirq_deferred counter, and this CPU's ksoftirqd
+ * is woken to run the leftovers as a schedulable thread.
  */
 void __do_softirq(void)
 {
@@ -186,6 +240,7 @@ again:
 		if (--restart && local_clock() < end)
 			goto again;
 		WRITE_ONCE(sc->deferred, sc->deferred + 1);
+		wakeup_softirqd();
 	}
 	__preempt_count_sub(SOFTIRQ_OFFSET);
 }
@@ -247,15 +302,69 @@ void irq_enter(void)
  *
  * Called with interrupts disabled, as the interrupt entry left them.
  * Leaving the outermost interrupt, runs the pending softirqs
- * (invoke_softirq); returns with interrupts disabled again.
+ * (invoke_softirq) - unless this CPU's ksoftirqd is already runnable, which
+ * will run them in its turn, and neither HI nor TASKLET is among them.
+ * Returns with interrupts disabled again.
  */
 void irq_exit(void)
 {
+	unsigned long pending;
+
 	WARN_ON_ONCE(!irqs_disabled());
 	__preempt_count_sub(HARDIRQ_OFFSET);
-	if (!in_interrupt() && local_softirq_pending())
+	if (in_interrupt())
+		return;
+	pending = local_softirq_pending();
+	if (pending && !ksoftirqd_running(pending))
 		__do_softirq();      /* Linux's invoke_softirq() */
 }
+
+/* ---- ksoftirqd ---- */
+
+/*
+ * ksoftirqd/N: sleep while nothing is pending on this CPU; otherwise run
+ * one __do_softirq() (itself bounded by the restart and time limits) and
+ * offer the CPU to other threads before the next round. It is bound to its
+ * CPU, so the per-CPU state it reads is its own CPU's.
+ */
+static int run_ksoftirqd(void *unused)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (!local_softirq_pending()) {
+			schedule();
+			continue;
+		}
+		__set_current_state(TASK_RUNNING);
+		local_irq_disable();
+		if (local_softirq_pending())
+			__do_softirq();
+		local_irq_enable();
+		cond_resched();
+	}
+	return 0;
+}
+
+/*
+ * One ksoftirqd per online CPU, before the shell or KUnit start. Runs as an
+ * initcall, after smp_init() brought the other CPUs up.
+ */
+static int __init spawn_ksoftirqd(void)
+{
+	unsigned int cpu;
+
+	for_each_online_cpu(cpu) {
+		struct task_struct *tsk;
+
+		tsk = kthread_create_on_cpu(run_ksoftirqd, NULL, cpu, "ksoftirqd/%u");
+		if (WARN_ON(IS_ERR(tsk)))
+			continue;
+		per_cpu(ksoftirqd, cpu) = tsk;
+		wake_up_process(tsk);
+	}
+	return 0;
+}
+core_initcall(spawn_ksoftirqd);
 
 /* ---- tasklets ---- */
 
@@ -422,7 +531,12 @@ void tasklet_disable_nosync(struct tasklet_struct *t)
 	__atomic_fetch_add(&t->count, 1, __ATOMIC_ACQ_REL);
 }
 
-/* Spin until @t's callback is not running on any CPU. */
+/*
+ * Spin until @t's callback is not running on any CPU. A callback runs in
+ * softirq context, which is never preempted, so it is running on another
+ * CPU right now and will finish without needing this one: spinning is
+ * right, as in Linux.
+ */
 static void tasklet_unlock_wait(struct tasklet_struct *t)
 {
 	while (test_state(t, TASKLET_STATE_RUN))
@@ -454,9 +568,10 @@ void tasklet_enable(struct tasklet_struct *t)
  * tasklet_kill - wait until @t is neither scheduled nor running
  * @t: the tasklet; it must be enabled if it is scheduled, or this never ends
  *
- * Spins with interrupts on until a queued @t has run (its CPU's next
- * irq_exit() runs it), then leaves it unscheduled, so the caller may free
- * it. Only from task context with bottom halves enabled: from an interrupt
+ * Gives up the CPU (yield()) until a queued @t has run - its CPU's
+ * irq_exit() or ksoftirqd runs it, and that ksoftirqd may be waiting for
+ * this very CPU - then leaves it unscheduled, so the caller may free it.
+ * Only from task context with bottom halves enabled: from an interrupt
  * handler or a softirq it could wait for the tasklet it holds up.
  */
 void tasklet_kill(struct tasklet_struct *t)
@@ -464,7 +579,7 @@ void tasklet_kill(struct tasklet_struct *t)
 	WARN_ON_ONCE(in_interrupt());
 	while (test_and_set_state(t, TASKLET_STATE_SCHED)) {
 		while (test_state(t, TASKLET_STATE_SCHED))
-			cpu_relax();
+			yield();
 	}
 	tasklet_unlock_wait(t);
 	clear_state(t, TASKLET_STATE_SCHED);

@@ -10,6 +10,7 @@
 #include <linux/irqreturn.h>
 #include <linux/hardirq.h>
 #include <linux/irqflags.h>
+#include <linux/percpu.h>
 
 /* Trigger type, as the device drives the line (bits 0-3). */
 #define IRQF_TRIGGER_NONE    0x00000000
@@ -159,6 +160,10 @@ unsigned int kstat_softirqs_cpu(unsigned int nr, int cpu);
 unsigned long softirq_deferred_cpu(int cpu);
 void do_softirq(void);
 void __do_softirq(void);
+
+/* Each CPU's ksoftirqd/N thread (kernel/softirq.c), NULL before it exists. */
+struct task_struct;
+DECLARE_PER_CPU(struct task_struct *, ksoftirqd);
 
 /*
  * Tasklets: a softirq-run callback that can be scheduled from anywhere,

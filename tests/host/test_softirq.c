@@ -9,13 +9,20 @@
  * local_bh_disable() holds softirqs off and the last local_bh_enable()
  * runs them; the tasklet state machine: once per scheduling, FIFO,
  * HI before normal, a disabled tasklet or one RUNning elsewhere stays
- * queued and is retried, tasklet_kill() waits for a queued one.
+ * queued and is retried, tasklet_kill() waits for a queued one (yielding);
+ * ksoftirqd hand-off: leftovers after the limits and softirqs raised from
+ * task context wake this CPU's ksoftirqd (a fake task whose wake-ups
+ * tests/host/ksoftirqd_host.c counts), raising inside an interrupt or a
+ * bh-disabled section does not, and irq_exit() leaves pending softirqs to
+ * a runnable ksoftirqd unless HI or TASKLET is among them.
  */
 #include <linux/kernel.h>
 #include <linux/interrupt.h>
 #include <linux/hardirq.h>
 #include "tap.h"
 #include "softirq_host.h"
+#include "ksoftirqd_host.h"
+#include <linux/sched.h>
 #include <pthread.h>
 #include <unistd.h>
 
@@ -256,6 +263,7 @@ static void test_tasklets(void)
 	pthread_create(&thr, NULL, killer, &ta);
 	usleep(20000);
 	ok(!__atomic_load_n(&killed, __ATOMIC_ACQUIRE), "tasklet_kill waits while the tasklet is queued");
+	ok(__atomic_load_n(&host_yields, __ATOMIC_RELAXED) > 0, "yielding the CPU while it waits");
 	host_interrupt(NULL);
 	pthread_join(thr, NULL);
 	ok(killed, "and returns once it ran");
@@ -264,9 +272,124 @@ static void test_tasklets(void)
 	is_int(warns, 0, "no WARNs");
 }
 
+/* ---- ksoftirqd ---- */
+
+static struct task_struct fake_ksoftirqd;
+
+static void raise_rcu(void)
+{
+	raise_softirq(RCU_SOFTIRQ);
+}
+
+static struct tasklet_struct tk;
+
+/* ksoftirqd goes back to sleep (after running what was pending). */
+static void ksoftirqd_sleeps(void)
+{
+	fake_ksoftirqd.__state = TASK_INTERRUPTIBLE;
+}
+
+static void test_ksoftirqd(void)
+{
+	unsigned long w0, d0;
+
+	open_softirq(HI_SOFTIRQ, act_hi);
+	open_softirq(RCU_SOFTIRQ, act_rcu);
+	ksoftirqd = &fake_ksoftirqd;
+	ksoftirqd_sleeps();
+
+	/* Raised inside an interrupt: irq_exit runs it, nobody is woken. */
+	reset();
+	w0 = host_wakeups;
+	host_interrupt(raise_rcu);
+	is_str(order, "9", "raised in an interrupt: run at irq_exit");
+	is_int(host_wakeups, w0, "and ksoftirqd is not woken");
+
+	/* Raised in a bh-disabled section: local_bh_enable runs it. */
+	reset();
+	local_bh_disable();
+	raise_softirq(RCU_SOFTIRQ);
+	is_int(host_wakeups, w0, "raised with bh disabled: ksoftirqd not woken");
+	local_bh_enable();
+	is_str(order, "9", "local_bh_enable runs it");
+
+	/* Raised from task context: ksoftirqd is woken to run it, and
+	 * interrupts meanwhile leave it to ksoftirqd. */
+	reset();
+	raise_softirq(RCU_SOFTIRQ);
+	is_int(host_wakeups, w0 + 1, "raised from task context: ksoftirqd woken");
+	is_int(fake_ksoftirqd.__state, TASK_RUNNING, "ksoftirqd is runnable");
+	host_interrupt(NULL);
+	is_str(order, "", "irq_exit leaves it to the runnable ksoftirqd");
+	is_int(local_softirq_pending(), 1UL << RCU_SOFTIRQ, "still pending");
+	ksoftirqd_sleeps();     /* as if it slept before getting to it */
+	host_interrupt(NULL);
+	is_str(order, "9", "ksoftirqd asleep: irq_exit runs it again");
+
+	/* Restart limit: exactly 10 passes, then ksoftirqd gets the rest. */
+	reset();
+	w0 = host_wakeups;
+	d0 = softirq_deferred_cpu(0);
+	reraise = RCU_SOFTIRQ;
+	local_irq_disable();
+	raise_softirq_irqoff(RCU_SOFTIRQ);
+	local_irq_enable();
+	is_int(host_wakeups, w0 + 1, "flood started from task context: woken");
+	ksoftirqd_sleeps();
+	host_interrupt(NULL);
+	is_int(runs[RCU_SOFTIRQ], MAX_SOFTIRQ_RESTART, "flood in irq_exit: exactly 10 passes");
+	is_int(softirq_deferred_cpu(0), d0 + 1, "one deferred pass");
+	is_int(host_wakeups, w0 + 2, "leftovers: ksoftirqd woken once more");
+	is_int(fake_ksoftirqd.__state, TASK_RUNNING, "ksoftirqd runnable");
+	host_interrupt(NULL);
+	host_interrupt(NULL);
+	is_int(runs[RCU_SOFTIRQ], MAX_SOFTIRQ_RESTART, "flood stays with ksoftirqd: irq_exit runs no more");
+	ok(!irqs_disabled() && preempt_count() == 0, "interrupts still return cleanly");
+	order[0] = '\0';
+	runs[RCU_SOFTIRQ] = 0;
+	host_interrupt(raise_three);
+	order[5] = '\0';
+	is_str(order, "01949", "HI raised: irq_exit runs all that is pending, HI first");
+	is_int(runs[RCU_SOFTIRQ], MAX_SOFTIRQ_RESTART, "the flood too, for one more 10-pass round");
+
+	/* Time limit on the fake clock: 0.7 ms per run, 2 ms budget. */
+	reset();
+	ksoftirqd_sleeps();
+	w0 = host_wakeups;
+	d0 = softirq_deferred_cpu(0);
+	reraise = RCU_SOFTIRQ;
+	advance_ns = 700000;
+	host_interrupt(NULL);
+	is_int(runs[RCU_SOFTIRQ], 3, "0.7 ms passes: 2 ms cut after the third");
+	is_int(softirq_deferred_cpu(0), d0 + 1, "deferred counted");
+	is_int(host_wakeups, w0 + 1, "ksoftirqd woken for the leftovers");
+	reraise = -1;
+	advance_ns = 0;
+	ksoftirqd_sleeps();
+	host_interrupt(NULL);
+	is_int(local_softirq_pending(), 0, "flood over: nothing pending");
+
+	/* A tasklet scheduled from task context wakes ksoftirqd too. */
+	reset();
+	w0 = host_wakeups;
+	tasklet_setup(&tk, tlog);
+	trun[0] = '\0';
+	tasklet_schedule(&tk);
+	is_int(host_wakeups, w0 + 1, "tasklet_schedule from task context: ksoftirqd woken");
+	tasklet_schedule(&tk);
+	is_int(host_wakeups, w0 + 1, "already scheduled: no second wake-up");
+	ksoftirqd_sleeps();
+	host_interrupt(NULL);
+	is_str(trun, "?", "and it runs once");
+
+	ksoftirqd = NULL;
+	is_int(warns, 0, "no WARNs");
+}
+
 int main(void)
 {
 	test_softirqs();
 	test_tasklets();
+	test_ksoftirqd();
 	return done_testing();
 }

@@ -10,10 +10,14 @@
 # order, each "%12s:" and " %10u" per CPU - parsed column by column. No
 # count may go backwards between the copies, and CPU 0's TIMER count must
 # grow across the sleep.
+#
+# Then "ps": exactly one ksoftirqd/N per CPU, on CPU N (it is bound there),
+# SCHED_NORMAL ("TS") at nice 0 as in Linux, and none for a CPU that does
+# not exist.
 
 . "$(dirname "$0")/lib.sh"
 need_kernel
-plan 12
+plan 16
 
 out_of() { cmd_output "$1" | grep -avE "$TS_RE"; }
 # The file from its header on (a log line may precede it).
@@ -46,8 +50,27 @@ never_back() {
 	for (0 .. $#x) { print "$na CPU$_ $x[$_] -> $y[$_]\n" if $y[$_] < $x[$_] }'
 }
 
+# ksoftirqd_problems PS N - each way the ps listing breaks "one bound
+# ksoftirqd/N per CPU, SCHED_NORMAL nice 0" for N CPUs; empty if none.
+ksoftirqd_problems() {
+	awk -v n="$2" '
+	$1 == "PID" { hdr = 1; next }
+	hdr && $NF ~ /^ksoftirqd\// {
+		id = substr($NF, 11)
+		seen[id]++
+		if (id !~ /^[0-9]+$/ || id + 0 >= n) print "extra " $NF
+		if ($2 != id) print $NF " on CPU " $2
+		if ($4 != "TS" || $6 != "0") print $NF " class " $4 " nice " $6
+	}
+	END {
+		if (!hdr) print "no ps header"
+		for (c = 0; c < n; c++)
+			if (seen[c] != 1) print "ksoftirqd/" c " listed " seen[c] + 0 " times"
+	}' <<< "$1"
+}
+
 for smp in 4 1; do
-	irqos_run --smp $smp -- 'cat /proc/softirqs' 'sleep 0.2' 'cat /proc/softirqs'
+	irqos_run --smp $smp -- 'cat /proc/softirqs' 'sleep 0.2' 'cat /proc/softirqs' 'ps'
 	is "$RUN_STATUS" 0 "-smp $smp: boots and runs the commands"
 	a=$(softirqs_of 1)
 	b=$(softirqs_of 3)
@@ -58,4 +81,7 @@ for smp in 4 1; do
 	t0=$(counts "$a" TIMER | awk '{ print $1 }')
 	t1=$(counts "$b" TIMER | awk '{ print $1 }')
 	ok $(( ${t1:-0} > ${t0:-0} ? 0 : 1 )) "-smp $smp: CPU0's TIMER count grew across sleep ($t0 -> $t1)"
+	p=$(out_of 4)
+	like "$p" "ksoftirqd/0\$" "-smp $smp: ps lists ksoftirqd/0"
+	is "$(ksoftirqd_problems "$p" $smp)" "" "-smp $smp: one ksoftirqd/N per CPU, bound to CPU N, TS nice 0"
 done
