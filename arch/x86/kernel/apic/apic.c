@@ -41,6 +41,9 @@
 #include <linux/string.h>
 #include <linux/smp.h>
 #include <linux/tick.h>
+#include <linux/clockchips.h>
+#include <linux/hrtimer.h>
+#include <linux/percpu.h>
 #include <asm/apic.h>
 #include <asm/hw_irq.h>
 #include <asm/io.h>
@@ -82,6 +85,11 @@ static bool virtual_wire;           /* the 8259 reaches the boot CPU via LINT0 *
 static bool timer_is_tick;          /* apic_timer_handover() done */
 static u64 tsc_period;              /* TSC cycles per tick (deadline mode) */
 static DEFINE_PER_CPU(u64, lapic_deadline);
+/* One-shot mode (unless "highres=off"): each CPU's timer is a clock event
+ * device that kernel/time/tick-common.c programs for the next tick or
+ * hrtimer, whichever comes first. */
+bool lapic_timer_oneshot;
+static DEFINE_PER_CPU(struct clock_event_device, lapic_events);
 
 static int __init parse_nolapic(char *arg)
 {
@@ -283,8 +291,37 @@ static void lapic_next_deadline(void)
 }
 
 /*
+ * One-shot programming, for the clock event device: an interrupt at
+ * @expires (ns, monotonic clock). TSC-deadline mode converts the span to
+ * TSC cycles; LVTT one-shot mode to LAPIC counts at the calibrated
+ * lapic_timer_period counts per tick. A time already past fires at once.
+ */
+static int lapic_next_ktime(ktime_t expires, struct clock_event_device *dev)
+{
+	s64 delta = ktime_sub(expires, ktime_get());
+
+	(void)dev;
+	if (delta < 0)
+		delta = 0;
+	if (lapic_tsc_deadline) {
+		u64 cycles = (u64)delta * tsc_khz / 1000000;
+
+		wrmsrl(MSR_IA32_TSC_DEADLINE, rdtsc() + cycles + 1);
+	} else {
+		u64 counts = (u64)delta * lapic_timer_period / (NSEC_PER_SEC / HZ);
+
+		if (counts > 0xffffffffULL)
+			counts = 0xffffffffULL;
+		apic_write(APIC_TMICT, counts ? (u32)counts : 1);
+	}
+	return 0;
+}
+
+/*
  * LOCAL_TIMER_VECTOR: this CPU's tick. Counted in apic_timer_irqs (the
  * LOC row); tick_periodic() advances jiffies on tick_do_timer_cpu only.
+ * In one-shot mode an interrupt is a tick, an hrtimer expiry, or both
+ * (tick_handle_oneshot() sorts it out), so LOC counts both.
  * A finished vector move leaves its old vector to release here.
  */
 static void sysvec_apic_timer_interrupt(struct pt_regs *regs)
@@ -292,6 +329,12 @@ static void sysvec_apic_timer_interrupt(struct pt_regs *regs)
 	unsigned int cpu = smp_processor_id();
 
 	this_cpu_inc(irq_stat.apic_timer_irqs);
+	if (lapic_timer_oneshot) {
+		apic_eoi();
+		tick_handle_oneshot(this_cpu_ptr(&lapic_events));
+		irq_move_cleanup(cpu);
+		return;
+	}
 	if (lapic_tsc_deadline)
 		lapic_next_deadline();
 	apic_eoi();
@@ -459,19 +502,31 @@ static void __init calibrate_APIC_clock(void)
  */
 void apic_timer_init_this_cpu(void)
 {
+	struct clock_event_device *dev = this_cpu_ptr(&lapic_events);
+
 	if (!apic_available || !lapic_timer_period)
 		return;
+	lapic_timer_oneshot = hrtimer_hres_enabled;
 	if (lapic_tsc_deadline) {
 		apic_write(APIC_LVTT, APIC_LVT_TIMER_TSCDEADLINE | LOCAL_TIMER_VECTOR);
 		/* SDM 11.5.4.2: the LVT write must reach the LAPIC before the
 		 * WRMSR that arms the deadline, or the MSR write may be lost. */
 		__asm__ __volatile__("mfence" ::: "memory");
-		this_cpu_write(lapic_deadline, rdtsc() + tsc_period);
-		wrmsrl(MSR_IA32_TSC_DEADLINE, this_cpu_read(lapic_deadline));
+		if (!lapic_timer_oneshot) {
+			this_cpu_write(lapic_deadline, rdtsc() + tsc_period);
+			wrmsrl(MSR_IA32_TSC_DEADLINE, this_cpu_read(lapic_deadline));
+		}
 	} else {
 		apic_write(APIC_TDCR, APIC_TDR_DIV_16);
-		apic_write(APIC_LVTT, APIC_LVT_TIMER_PERIODIC | LOCAL_TIMER_VECTOR);
-		apic_write(APIC_TMICT, lapic_timer_period);
+		apic_write(APIC_LVTT, (lapic_timer_oneshot ? APIC_LVT_TIMER_ONESHOT :
+				       APIC_LVT_TIMER_PERIODIC) | LOCAL_TIMER_VECTOR);
+		if (!lapic_timer_oneshot)
+			apic_write(APIC_TMICT, lapic_timer_period);
+	}
+	if (lapic_timer_oneshot) {
+		dev->name = "lapic";
+		dev->set_next_ktime = lapic_next_ktime;
+		tick_setup_oneshot(dev);
 	}
 }
 
@@ -495,7 +550,8 @@ static int __init apic_timer_handover(void)
 	timer_is_tick = true;
 	local_irq_restore(flags);
 	pr_info("local timer (LOC) is the tick: %s mode, %u Hz, vector 0x%02x; PIT channel 0 stopped\n",
-		lapic_tsc_deadline ? "TSC-deadline" : "periodic", HZ, LOCAL_TIMER_VECTOR);
+		lapic_tsc_deadline ? (lapic_timer_oneshot ? "TSC-deadline one-shot" : "TSC-deadline") :
+		(lapic_timer_oneshot ? "one-shot" : "periodic"), HZ, LOCAL_TIMER_VECTOR);
 	return 0;
 }
 core_initcall(apic_timer_handover);
