@@ -503,3 +503,73 @@ void usleep_range(unsigned long min, unsigned long max)
 			break;
 	}
 }
+
+/* --- the "hrtimer" shell command ------------------------------------------ */
+
+struct hrtimer_probe {
+	struct hrtimer timer;
+	ktime_t fired_at;
+	volatile bool fired;
+	bool hardirq, softirq;
+	int cpu;
+};
+
+static enum hrtimer_restart hrtimer_probe_fn(struct hrtimer *t)
+{
+	struct hrtimer_probe *p = container_of(t, struct hrtimer_probe, timer);
+
+	p->fired_at = ktime_get();
+	p->hardirq = in_hardirq();
+	p->softirq = in_serving_softirq();
+	p->cpu = smp_processor_id();
+	WRITE_ONCE(p->fired, true);
+	return HRTIMER_NORESTART;
+}
+
+/* "hrtimer test US [soft]": arm a hard (or soft) timer for US microseconds
+ * on this CPU and report how late it ran. "hrtimer": the resolution and
+ * the per-CPU callbacks run so far. */
+static int do_hrtimer(int argc, char **argv)
+{
+	static struct hrtimer_probe p;
+	enum hrtimer_mode mode = HRTIMER_MODE_REL_HARD;
+	unsigned long us;
+	unsigned int cpu;
+	ktime_t t0;
+
+	if (argc == 1) {
+		shell_printf("resolution: %s\n", tick_oneshot_active() ?
+			     "high (one-shot clock event)" : "tick (periodic clock event)");
+		for_each_online_cpu(cpu)
+			shell_printf("CPU%u: %lu hrtimer callbacks\n", cpu, hrtimer_expired_cpu(cpu));
+		return 0;
+	}
+	if (argc == 4 && !strcmp(argv[3], "soft"))
+		mode = HRTIMER_MODE_REL_SOFT;
+	else if (argc != 3)
+		argc = 0;
+	if (argc < 3 || strcmp(argv[1], "test") || kstrtoul(argv[2], 10, &us) ||
+	    !us || us > 1000000) {
+		shell_printf("usage: hrtimer [test US [soft]]   (1 <= US <= 1000000)\n");
+		return -EINVAL;
+	}
+	memset(&p, 0, sizeof(p));
+	hrtimer_init(&p.timer, CLOCK_MONOTONIC, mode);
+	p.timer.function = hrtimer_probe_fn;
+	t0 = ktime_get();
+	hrtimer_start(&p.timer, us_to_ktime(us), mode);
+	while (!READ_ONCE(p.fired)) {
+		if (ktime_get() - t0 > (ktime_t)(2 * NSEC_PER_SEC)) {
+			hrtimer_cancel(&p.timer);
+			shell_printf("hrtimer: %lu us timer did not fire within 2 s\n", us);
+			return -ETIMEDOUT;
+		}
+		cpu_relax();
+	}
+	shell_printf("hrtimer: %lu us timer fired after %lld us (late by %lld us) in %s on CPU%d\n",
+		     us, (long long)ktime_to_us(p.fired_at - t0),
+		     (long long)ktime_to_us(p.fired_at - t0 - us_to_ktime(us)),
+		     p.hardirq ? "hardirq" : p.softirq ? "softirq" : "task context", p.cpu);
+	return 0;
+}
+DEFINE_SHELL_CMD(hrtimer, "[test US [soft]]", "arm a high-resolution timer and show its lateness", do_hrtimer);

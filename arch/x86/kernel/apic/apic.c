@@ -90,6 +90,9 @@ static DEFINE_PER_CPU(u64, lapic_deadline);
  * hrtimer, whichever comes first. */
 bool lapic_timer_oneshot;
 static DEFINE_PER_CPU(struct clock_event_device, lapic_events);
+/* LAPIC counts (after divide by 16) per ms of ktime_get(): measured against
+ * the TSC itself, since one-shot expiries are asked for in TSC time. */
+static u64 lapic_counts_per_ms;
 
 static int __init parse_nolapic(char *arg)
 {
@@ -308,7 +311,11 @@ static int lapic_next_ktime(ktime_t expires, struct clock_event_device *dev)
 
 		wrmsrl(MSR_IA32_TSC_DEADLINE, rdtsc() + cycles + 1);
 	} else {
-		u64 counts = (u64)delta * lapic_timer_period / (NSEC_PER_SEC / HZ);
+		u64 counts;
+
+		if (delta > (s64)NSEC_PER_SEC)         /* the tick comes first anyway */
+			delta = NSEC_PER_SEC;
+		counts = (u64)delta * lapic_counts_per_ms / NSEC_PER_MSEC;
 
 		if (counts > 0xffffffffULL)
 			counts = 0xffffffffULL;
@@ -538,6 +545,48 @@ void apic_timer_init_this_cpu(void)
  * apic_intr_mode_init(); interrupts are still off here, so no tick is
  * counted twice or lost.
  */
+/*
+ * For one-shot mode: how many LAPIC counts pass per ms of the TSC clock.
+ * The PIT-based lapic_timer_period is fine for a periodic tick, but a
+ * one-shot expiry asked for in ktime must land on ktime: under a busy
+ * TCG host the two PIT calibrations can disagree by tens of percent, and
+ * an event that comes early costs a second interrupt. Three runs of 2 ms
+ * with interrupts off; the median. Falls back to lapic_timer_period.
+ */
+static void __init lapic_measure_against_tsc(void)
+{
+	u64 runs[3], t;
+	int i, j;
+
+	lapic_counts_per_ms = (u64)lapic_timer_period * HZ / 1000;
+	if (!local_clock())
+		return;
+	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
+	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
+	for (i = 0; i < 3; i++) {
+		u64 t0, t1;
+		u32 c0, c1;
+
+		apic_write(APIC_TMICT, 0xffffffff);
+		t0 = local_clock();
+		c0 = apic_read(APIC_TMCCT);
+		do
+			t1 = local_clock();
+		while (t1 - t0 < 2 * NSEC_PER_MSEC);
+		c1 = apic_read(APIC_TMCCT);
+		runs[i] = (u64)(c0 - c1) * NSEC_PER_MSEC / (t1 - t0);
+	}
+	apic_write(APIC_TMICT, 0);
+	for (i = 1; i < 3; i++)                  /* sort three */
+		for (j = i; j > 0 && runs[j - 1] > runs[j]; j--)
+			t = runs[j], runs[j] = runs[j - 1], runs[j - 1] = t;
+	if (runs[1])
+		lapic_counts_per_ms = runs[1];
+	pr_info("timer: %llu counts per ms against the TSC (the PIT said %llu) for one-shot mode\n",
+		(unsigned long long)lapic_counts_per_ms,
+		(unsigned long long)lapic_timer_period * HZ / 1000);
+}
+
 static int __init apic_timer_handover(void)
 {
 	unsigned long flags;
@@ -545,6 +594,8 @@ static int __init apic_timer_handover(void)
 	if (!apic_available || !lapic_timer_period)
 		return 0;
 	local_irq_save(flags);
+	if (hrtimer_hres_enabled && !lapic_tsc_deadline)
+		lapic_measure_against_tsc();
 	apic_timer_init_this_cpu();
 	pit_timer_shutdown();
 	timer_is_tick = true;
