@@ -16,7 +16,7 @@
 
 /**
  * struct timer_list - one timer
- * @next:     link in its wheel bucket
+ * @next:     link in its wheel bucket (or the list being run)
  * @pprev:    the pointer that points at this timer; NULL when not pending
  * @expires:  the jiffy it is due at
  * @function: called in softirq context with the timer
@@ -65,5 +65,6 @@ int del_timer_sync(struct timer_list *timer);
 void run_local_timers(void);
 void run_timer_softirq(void);
 void init_timers(void);
+unsigned long timer_cascades_cpu(unsigned int cpu);
 
 #endif

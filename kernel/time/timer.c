@@ -2,26 +2,38 @@
 /*
  * The timer wheel: timer_list timers on the jiffies timeline.
  *
- * Each CPU has a base: a wheel of WHEEL_SIZE buckets, a timer in bucket
- * (expires % WHEEL_SIZE), and @clk, the next jiffy the base has not
- * processed yet. Processing jiffy j walks bucket j % WHEEL_SIZE and runs
- * the timers in it whose expiry has come; a timer more than WHEEL_SIZE
- * jiffies out stays in its bucket and is skipped until its lap comes.
- * A timer armed for a jiffy the base has already processed goes into the
- * bucket of @clk, so it runs at the next processed jiffy - never lost.
+ * Each CPU has a base holding a classic hierarchical ("cascading") wheel
+ * of five levels, and @clk, the next jiffy the base has not processed:
  *
- * Cost: arming and deleting are O(1); each processed jiffy costs the length
- * of one bucket, i.e. O(timers / WHEEL_SIZE) for evenly spread expiries.
- * This is a single-level hashed wheel, simpler than Linux's multi-level
- * wheel: no cascading, and exact expiry at every distance, at the price of
- * long timers being looked at once per lap.
+ *   level 0 (tv1)  256 buckets of 1 jiffy      timers due in [clk, clk + 2^8)
+ *   level 1 (tv2)   64 buckets of 2^8 jiffies  due before clk + 2^14
+ *   level 2 (tv3)   64 buckets of 2^14         due before clk + 2^20
+ *   level 3 (tv4)   64 buckets of 2^20         due before clk + 2^26
+ *   level 4 (tv5)   64 buckets of 2^26         everything later
+ *
+ * A level-0 bucket holds timers of exactly one expiry, so processing
+ * jiffy j just runs bucket j % 256. Whenever the level-0 index wraps to 0,
+ * the current bucket of level 1 is emptied and its timers are re-queued
+ * ("cascaded") by their exact expiry, which lands them in level 0; when
+ * level 1's index wraps too, level 2 cascades into level 1, and so on.
+ * Precision guarantee: every timer runs at the first processed jiffy at or
+ * after its ->expires, at any distance - there is no granularity loss.
+ * Timers further out than level 4 reaches (2^32 jiffies) sit in the last
+ * bucket level 4 can name and are re-queued, still exactly, when it
+ * cascades. A timer armed for a jiffy already processed goes into the
+ * level-0 bucket of @clk, so it runs at the next processed jiffy.
+ *
+ * Cost: arming and deleting are O(1); a processed jiffy costs its bucket,
+ * plus, once every 256 jiffies, a cascade of one higher bucket. Linux's
+ * current wheel trades the cascade for coarser expiry of far timers; this
+ * one keeps the older exact design because it is easy to reason about.
  *
  * The tick calls run_local_timers() on every CPU in hard interrupt
  * context; it raises TIMER_SOFTIRQ only when the base may have something
- * due (@next_expiry is a lower bound of the earliest expiry), and the
- * softirq runs the timers with interrupts on. A timer runs on the CPU
- * whose base it is on: the CPU that last armed it (add_timer_on() picks
- * one), unless it was still pending or running elsewhere.
+ * to do (@next_expiry is a lower bound of the next due timer or cascade),
+ * and the softirq runs the timers with interrupts on. A timer runs on the
+ * CPU whose base it is on: the CPU that last armed it (add_timer_on()
+ * picks one), unless it was still pending or running elsewhere.
  */
 #include <linux/kernel.h>
 #include <linux/timer.h>
@@ -33,9 +45,17 @@
 #include <linux/bug.h>
 #include <asm/processor.h>
 
-#define WHEEL_BITS 8
-#define WHEEL_SIZE (1U << WHEEL_BITS)
-#define WHEEL_MASK (WHEEL_SIZE - 1)
+#define TVR_BITS 8                      /* level 0 */
+#define TVN_BITS 6                      /* levels 1..4 */
+#define TVR_SIZE (1UL << TVR_BITS)
+#define TVN_SIZE (1UL << TVN_BITS)
+#define TVR_MASK (TVR_SIZE - 1)
+#define TVN_MASK (TVN_SIZE - 1)
+#define TVN_LEVELS 4
+/* First jiffy distance that no longer fits level @n (0..4). */
+#define LEVEL_END(n) (1UL << (TVR_BITS + (n) * TVN_BITS))
+/* Index into level @n + 1 of jiffy @j. */
+#define TVN_INDEX(j, n) (((j) >> (TVR_BITS + (n) * TVN_BITS)) & TVN_MASK)
 
 /**
  * struct timer_base - one CPU's timers
@@ -45,7 +65,9 @@
  * @next_expiry:   no pending timer expires before this (a lower bound)
  * @count:         pending timers
  * @clk_valid:     @clk has been set from jiffies once
- * @buckets:       the wheel; each a singly linked list with back pointers
+ * @tv1:           level 0; each bucket a singly linked list with back pointers
+ * @tvn:           levels 1..4
+ * @cascades:      timers moved down a level (for tests and curiosity)
  */
 struct timer_base {
 	spinlock_t lock;
@@ -54,7 +76,9 @@ struct timer_base {
 	unsigned long next_expiry;
 	unsigned int count;
 	bool clk_valid;
-	struct timer_list *buckets[WHEEL_SIZE];
+	unsigned long cascades;
+	struct timer_list *tv1[TVR_SIZE];
+	struct timer_list *tvn[TVN_LEVELS][TVN_SIZE];
 };
 static DEFINE_PER_CPU(struct timer_base, timer_bases);
 
@@ -110,10 +134,38 @@ static void detach_timer(struct timer_base *base, struct timer_list *timer)
 	base->count--;
 }
 
+/* The bucket for a timer due at @when, seen from @base->clk. */
+static struct timer_list **timer_bucket(struct timer_base *base, unsigned long when)
+{
+	unsigned long delta = when - base->clk;
+	unsigned int n;
+
+	if ((long)delta < 0)                    /* already due */
+		return &base->tv1[base->clk & TVR_MASK];
+	if (delta < LEVEL_END(0))
+		return &base->tv1[when & TVR_MASK];
+	for (n = 0; n < TVN_LEVELS - 1; n++)
+		if (delta < LEVEL_END(n + 1))
+			return &base->tvn[n][TVN_INDEX(when, n)];
+	/* Level 4 names at most 2^32 jiffies ahead: park a farther timer in
+	 * the last bucket it can name; the cascade re-queues it exactly. */
+	if (delta >= LEVEL_END(TVN_LEVELS))
+		when = base->clk + LEVEL_END(TVN_LEVELS) - 1;
+	return &base->tvn[TVN_LEVELS - 1][TVN_INDEX(when, TVN_LEVELS - 1)];
+}
+
+static void link_timer(struct timer_list **head, struct timer_list *timer)
+{
+	timer->next = *head;
+	if (*head)
+		(*head)->pprev = &timer->next;
+	*head = timer;
+	WRITE_ONCE(timer->pprev, head);
+}
+
 static void enqueue_timer(struct timer_base *base, struct timer_list *timer)
 {
 	unsigned long when = timer->expires;
-	struct timer_list **head;
 
 	if (!base->count && (!base->clk_valid || time_after(jiffies, base->clk) ||
 			     time_after(base->clk, jiffies + 1))) {
@@ -125,12 +177,9 @@ static void enqueue_timer(struct timer_base *base, struct timer_list *timer)
 	}
 	if (time_before(when, base->clk))
 		when = base->clk;
-	head = &base->buckets[when & WHEEL_MASK];
-	timer->next = *head;
-	if (*head)
-		(*head)->pprev = &timer->next;
-	*head = timer;
-	WRITE_ONCE(timer->pprev, head);
+	link_timer(timer_bucket(base, when), timer);
+	if (time_after(when, base->clk | TVR_MASK))
+		when = (base->clk | TVR_MASK) + 1;     /* it waits for a cascade */
 	if (!base->count || time_before(when, base->next_expiry))
 		WRITE_ONCE(base->next_expiry, when);
 	base->count++;
@@ -254,26 +303,45 @@ int del_timer_sync(struct timer_list *timer)
 	}
 }
 
-/* The earliest expiry in @base, found by looking at every queued timer. */
+/*
+ * A lower bound of when @base next has work: the first non-empty level-0
+ * bucket from @clk on, else the next cascade (level 0 wrapping), since
+ * every timer in a higher level is due at or after it.
+ */
 static unsigned long base_next_expiry(struct timer_base *base)
 {
-	unsigned long next = base->clk + WHEEL_SIZE;
-	unsigned int i;
+	unsigned long j;
 
-	for (i = 0; i < WHEEL_SIZE; i++) {
-		struct timer_list *t;
-
-		for (t = base->buckets[i]; t; t = t->next)
-			if (time_before(t->expires, next))
-				next = t->expires;
-	}
-	return next;
+	for (j = base->clk; j != ((base->clk | TVR_MASK) + 1); j++)
+		if (base->tv1[j & TVR_MASK])
+			return j;
+	return j;
 }
 
 /*
- * Process every jiffy up to now. A jiffy's due timers are first moved to a
- * local list (still pending: del_timer() can take one off it), the base's
- * clock is advanced, and then each is unlinked and called with the base
+ * Move every timer in bucket @idx of level @n + 1 down by re-queueing it
+ * for its expiry. Returns @idx: zero means this level wrapped too and
+ * the next level up must cascade as well.
+ */
+static unsigned int cascade(struct timer_base *base, unsigned int n, unsigned int idx)
+{
+	struct timer_list *t = base->tvn[n][idx], *next;
+
+	base->tvn[n][idx] = NULL;
+	for (; t; t = next) {
+		next = t->next;
+		link_timer(timer_bucket(base, time_before(t->expires, base->clk) ?
+					base->clk : t->expires), t);
+		base->cascades++;
+	}
+	return idx;
+}
+
+/*
+ * Process every jiffy up to now. At a level-0 wrap the higher levels
+ * cascade first. A jiffy's bucket is then moved to a local list (its
+ * timers still pending: del_timer() can take one off it), the base's
+ * clock is advanced, and each is unlinked and called with the base
  * unlocked and interrupts on; @running_timer tells del_timer_sync() whose
  * function runs. Advancing first means a function that re-arms its timer
  * for "now" runs it at the next jiffy instead of looping here.
@@ -282,22 +350,16 @@ static void __run_timers(struct timer_base *base)
 {
 	spin_lock_irq(&base->lock);
 	while (base->count && time_after_eq(jiffies, base->clk)) {
-		struct timer_list **pp = &base->buckets[base->clk & WHEEL_MASK];
-		struct timer_list *due = NULL, **tail = &due, *t;
+		unsigned int idx = base->clk & TVR_MASK, n;
+		struct timer_list *due, *t;
 
-		while ((t = *pp)) {
-			if (time_after(t->expires, base->clk)) {
-				pp = &t->next;          /* a later lap */
-				continue;
-			}
-			*pp = t->next;                  /* unlink from the bucket */
-			if (t->next)
-				t->next->pprev = pp;
-			t->next = NULL;
-			*tail = t;                      /* append to @due */
-			WRITE_ONCE(t->pprev, tail);
-			tail = &t->next;
-		}
+		for (n = 0; !idx && n < TVN_LEVELS; n++)
+			if (cascade(base, n, TVN_INDEX(base->clk, n)))
+				break;
+		due = base->tv1[idx];
+		base->tv1[idx] = NULL;
+		if (due)
+			WRITE_ONCE(due->pprev, &due);
 		base->clk++;
 		while ((t = due)) {
 			void (*fn)(struct timer_list *) = t->function;
@@ -314,6 +376,15 @@ static void __run_timers(struct timer_base *base)
 		base->clk = jiffies;
 	WRITE_ONCE(base->next_expiry, base->count ? base_next_expiry(base) : base->clk);
 	spin_unlock_irq(&base->lock);
+}
+
+/**
+ * timer_cascades_cpu - timers moved down a level of @cpu's wheel so far
+ * @cpu: the CPU
+ */
+unsigned long timer_cascades_cpu(unsigned int cpu)
+{
+	return READ_ONCE(cpu_base(cpu)->cascades);
 }
 
 /**

@@ -11,6 +11,14 @@
  * catches up in order; a function re-arming its timer for "now" runs it
  * at the next tick instead of looping; a function deleting a timer due in
  * the same jiffy; no softirq raised when nothing is due.
+ *
+ * The levels (cascading): starting with jiffies 2000 before the wrap,
+ * timers on both sides of every level boundary up to 2^20 + 2^14 jiffies
+ * out fire at exactly their jiffy and in expiry order; timers moved from
+ * one level to another by mod_timer() fire only at their new jiffy;
+ * deleted timers in higher levels never fire; the cascades really happen
+ * (timer_cascades_cpu()) and the softirq runs about once per 256 jiffies,
+ * not every tick, while only far timers are queued.
  */
 #include <linux/kernel.h>
 #include <linux/interrupt.h>
@@ -74,6 +82,115 @@ static void setup(struct probe *p, char name)
 	memset(p, 0, sizeof(*p));
 	p->name = name;
 	timer_setup(&p->timer, probe_fn, 0);
+}
+
+/* --- the levels ------------------------------------------------------ */
+
+struct far {
+	struct timer_list timer;
+	unsigned long want;           /* the jiffy it must fire at, or 0: never */
+	unsigned long fired_at;
+	unsigned int fired;
+	unsigned int seq;             /* firing order */
+};
+
+static unsigned int far_seq;
+
+static void far_fn(struct timer_list *t)
+{
+	struct far *f = (struct far *)t;
+
+	f->fired++;
+	f->fired_at = jiffies;
+	f->seq = ++far_seq;
+}
+
+#define NFAR 24
+
+static void test_levels(void)
+{
+	static const unsigned long offs[NFAR] = {
+		1, 255, 256, 257, 511, 512, 1000,
+		(1UL << 14) - 1, 1UL << 14, (1UL << 14) + 1, 70000,
+		(1UL << 20) - 1, 1UL << 20, (1UL << 20) + 1, (1UL << 20) + 2001,
+		(1UL << 20) + (1UL << 14),
+		/* 16..19: re-armed below; 20..23: deleted below */
+		300, 40000, (1UL << 20) + 7, 5,
+		600, 30000, (1UL << 20) + 3, 2000,
+	};
+	static struct far f[NFAR], huge;
+	unsigned long j0, sirq0, casc0, last = 0;
+	unsigned int i, early = 0, wrong = 0, order = 0;
+	unsigned long total = (1UL << 20) + (1UL << 14) + 10;
+
+	jiffies = ~0UL - 2000;             /* the wrap comes 2001 ticks in */
+	j0 = jiffies;
+	for (i = 0; i < NFAR; i++) {
+		memset(&f[i], 0, sizeof(f[i]));
+		timer_setup(&f[i].timer, far_fn, 0);
+		f[i].want = j0 + offs[i];
+		mod_timer(&f[i].timer, f[i].want);
+	}
+	memset(&huge, 0, sizeof(huge));
+	timer_setup(&huge.timer, far_fn, 0);
+	mod_timer(&huge.timer, j0 + (1UL << 33));   /* beyond level 4 */
+
+	/* Move between levels: 1 -> 3, 2 -> 0, 3 -> 1, 0 -> 2. */
+	f[16].want = j0 + (1UL << 20) + 99;
+	is_int(mod_timer(&f[16].timer, f[16].want), 1, "level 1 -> 3: was pending");
+	f[17].want = j0 + 3;
+	mod_timer(&f[17].timer, f[17].want);
+	f[18].want = j0 + 4000;
+	mod_timer(&f[18].timer, f[18].want);
+	f[19].want = j0 + 50000;
+	mod_timer(&f[19].timer, f[19].want);
+	for (i = 20; i < NFAR; i++) {
+		is_int(del_timer(&f[i].timer), 1, "delete %lu out: was pending", offs[i]);
+		f[i].want = 0;
+	}
+
+	sirq0 = kstat_softirqs_cpu(TIMER_SOFTIRQ, 0);
+	casc0 = timer_cascades_cpu(0);
+	for (unsigned long n = 0; n < total; n++) {
+		tick();
+		if (n == 3000)                /* delete one after it cascaded */
+			is_int(del_timer(&f[15].timer), 1, "delete a cascaded 2^20 + 2^14 timer");
+	}
+	f[15].want = 0;
+	for (i = 0; i < NFAR; i++) {
+		if (!f[i].want) {
+			if (f[i].fired)
+				wrong++, printf("# deleted timer %u fired at +%lu\n", i, f[i].fired_at - j0);
+			continue;
+		}
+		if (f[i].fired != 1 || f[i].fired_at != f[i].want) {
+			wrong++;
+			printf("# timer %u: fired %u times, at +%lu, want +%lu\n", i, f[i].fired,
+			     f[i].fired_at - j0, f[i].want - j0);
+		}
+		if (f[i].fired && time_before(f[i].fired_at, f[i].want))
+			early++;
+	}
+	is_int(wrong, 0, "every timer across levels 0..3 fired once, at exactly its jiffy");
+	is_int(early, 0, "none early");
+	/* Order: walking the firing sequence, the offsets never go down. */
+	for (unsigned int k = 1; k <= far_seq; k++)
+		for (i = 0; i < NFAR; i++)
+			if (f[i].fired && f[i].seq == k) {
+				if (f[i].want - j0 < last)
+					order++;
+				last = f[i].want - j0;
+			}
+	is_int(order, 0, "timers fired in expiry order");
+	ok(jiffies < j0, "jiffies wrapped during the run");
+	is_int(huge.fired, 0, "a timer 2^33 jiffies out has not fired");
+	ok(timer_pending(&huge.timer), "and is still pending");
+	ok(timer_cascades_cpu(0) - casc0 >= 15, "timers cascaded down levels (%lu)",
+	   timer_cascades_cpu(0) - casc0);
+	ok(kstat_softirqs_cpu(TIMER_SOFTIRQ, 0) - sirq0 < total / 256 + 64,
+	   "TIMER softirq about once per 256 jiffies, not per tick (%u in %lu ticks)",
+	   kstat_softirqs_cpu(TIMER_SOFTIRQ, 0) - (unsigned int)sirq0, total);
+	is_int(del_timer(&huge.timer), 1, "the far timer deletes");
 }
 
 int main(void)
@@ -206,6 +323,7 @@ int main(void)
 	ticks(8);
 	is_int(a.fired, 1, "fires at +50");
 	is_int(kstat_softirqs_cpu(TIMER_SOFTIRQ, 0), t0 + 1, "one TIMER softirq for it");
+	test_levels();
 	is_int(warns, 0, "no WARNs");
 	return done_testing();
 }

@@ -18,7 +18,7 @@
 # xAPIC and x2APIC: "-cpu qemu64,-x2apic" boots in xAPIC mode. QEMU 7.2's
 # TCG does not emulate x2APIC (nor TSC-deadline), so x2APIC is checked
 # under KVM when /dev/kvm works, with "+x2apic,+tsc-deadline" (and
-# "nox2apic lapic=notscdeadline" back to xAPIC and a periodic timer), and
+# "nox2apic lapic=notscdeadline" back to xAPIC and an LVTT one-shot timer), and
 # skipped otherwise.
 # Finally every KUnit suite runs under "noapic" and under "nolapic": the
 # 8259 path of the previous issue must stay alive and tested.
@@ -62,8 +62,8 @@ like "$RUN_LOG" '^ACPI: LAPIC \(acpi_id\[0x00\] lapic_id\[0x00\] enabled\)$' 'lo
 like "$RUN_LOG" '^IOAPIC\[0\]: apic_id 0, version 32, address 0xfec00000, GSI 0-23$' 'log: IOAPIC[0]: apic_id 0, version 32, address 0xfec00000, GSI 0-23'
 like "$RUN_LOG" '^ACPI: INT_SRC_OVR \(bus 0 bus_irq 0 global_irq 2 dfl dfl\)$' 'log: INT_SRC_OVR IRQ 0 -> GSI 2'
 like "$RUN_LOG" '^ACPI: LAPIC_NMI \(acpi_id\[0xff\] dfl dfl lint\[0x1\]\)$' 'log: LAPIC_NMI on LINT1'
-like "$RUN_LOG" '^APIC: local timer \(LOC\) is the tick: periodic mode, 250 Hz, vector 0xec; PIT channel 0 stopped$' \
-	'log: the LAPIC timer takes over the tick'
+like "$RUN_LOG" '^APIC: local timer \(LOC\) is the tick: one-shot mode, 250 Hz, vector 0xec; PIT channel 0 stopped$' \
+	'log: the LAPIC timer takes over the tick, as a one-shot clock event'
 
 A=$(out_of 1) B=$(out_of 5)
 like "$A" '^ +0: +[0-9]+ +IO-APIC +2-edge +timer$' 'IRQ 0: IO-APIC 2-edge timer (pin 2, per the override)'
@@ -82,7 +82,7 @@ like "$(out_of 2)" '^edu0: raised 0x1 on IRQ 11: handled after [0-9]+ us$' 'edu 
 
 AP=$(out_of 3) V=$(out_of 4)
 like "$AP" '^CPU0: local APIC ID 0x00, version 0x[0-9a-f]+, max LVT [0-9]+, xAPIC mode$' 'apic: CPU0, xAPIC mode (TCG has no x2APIC)'
-like "$AP" '^  LVT timer +0x000200ec  vector 0xec, periodic$' 'apic: LVT timer periodic on 0xec'
+like "$AP" '^  LVT timer +0x000000ec  vector 0xec, one-shot$' 'apic: LVT timer one-shot on 0xec (the clock event device)'
 like "$AP" '^  LVT LINT0 +0x[0-9a-f]+  ExtINT, masked$' 'apic: LINT0 masked (the 8259 is not wired through)'
 v0=$(awk '$2 == "IRQ" && $3 == "0" { print $1 }' <<< "$V")
 v11=$(awk '$2 == "IRQ" && $3 == "11" { print $1 }' <<< "$V")
@@ -136,7 +136,7 @@ if [ -n "$kvm_ok" ]; then
 	num_cmp "$(row_total "$(out_of 4)" LOC)" '>' "$(row_total "$(out_of 3)" LOC)" 'KVM TSC-deadline: LOC grows'
 	irqos_run --accel kvm --append 'nox2apic lapic=notscdeadline' --qemu '-cpu qemu64,+x2apic,+tsc-deadline' -- apic
 	like "$(out_of 1)" '^  IA32_APICBASE .* x2APIC offered, not used \(nox2apic\)$' 'KVM nox2apic: x2APIC offered but xAPIC used'
-	like "$(out_of 1)" '^  LVT timer +0x000200ec  vector 0xec, periodic$' 'KVM lapic=notscdeadline: periodic timer despite TSC-deadline'
+	like "$(out_of 1)" '^  LVT timer +0x000000ec  vector 0xec, one-shot$' 'KVM lapic=notscdeadline: LVTT one-shot timer despite TSC-deadline'
 else
 	for d in 'x2APIC mode' 'TSC-deadline timer' 'edu raise in x2APIC mode' 'LOC in TSC-deadline mode' 'nox2apic' \
 		 'lapic=notscdeadline'; do

@@ -65,6 +65,7 @@
 #define APIC_LVT_MASKED        (1u << 16)
 #define APIC_LVT_TIMER_PERIODIC (1u << 17)
 #define APIC_LVT_TIMER_TSCDEADLINE (2u << 17)
+#define APIC_LVT_TIMER_ONESHOT  (0u << 17)
 
 /* ICR low word. */
 #define APIC_DM_FIXED     0x00000
@@ -118,6 +119,8 @@ extern unsigned long apic_cpus_ready;
 extern u32 lapic_timer_period;
 /* The LAPIC timer runs in TSC-deadline mode (else periodic). */
 extern bool lapic_tsc_deadline;
+/* The LAPIC timer is a one-shot clock event device (else periodic ticks). */
+extern bool lapic_timer_oneshot;
 
 /*
  * apic_intr_mode_init - switch the boot CPU to its local APIC and, unless

@@ -41,6 +41,9 @@
 #include <linux/string.h>
 #include <linux/smp.h>
 #include <linux/tick.h>
+#include <linux/clockchips.h>
+#include <linux/hrtimer.h>
+#include <linux/percpu.h>
 #include <asm/apic.h>
 #include <asm/hw_irq.h>
 #include <asm/io.h>
@@ -82,6 +85,14 @@ static bool virtual_wire;           /* the 8259 reaches the boot CPU via LINT0 *
 static bool timer_is_tick;          /* apic_timer_handover() done */
 static u64 tsc_period;              /* TSC cycles per tick (deadline mode) */
 static DEFINE_PER_CPU(u64, lapic_deadline);
+/* One-shot mode (unless "highres=off"): each CPU's timer is a clock event
+ * device that kernel/time/tick-common.c programs for the next tick or
+ * hrtimer, whichever comes first. */
+bool lapic_timer_oneshot;
+static DEFINE_PER_CPU(struct clock_event_device, lapic_events);
+/* LAPIC counts (after divide by 16) per ms of ktime_get(): measured against
+ * the TSC itself, since one-shot expiries are asked for in TSC time. */
+static u64 lapic_counts_per_ms;
 
 static int __init parse_nolapic(char *arg)
 {
@@ -283,8 +294,41 @@ static void lapic_next_deadline(void)
 }
 
 /*
+ * One-shot programming, for the clock event device: an interrupt at
+ * @expires (ns, monotonic clock). TSC-deadline mode converts the span to
+ * TSC cycles; LVTT one-shot mode to LAPIC counts at the calibrated
+ * lapic_timer_period counts per tick. A time already past fires at once.
+ */
+static int lapic_next_ktime(ktime_t expires, struct clock_event_device *dev)
+{
+	s64 delta = ktime_sub(expires, ktime_get());
+
+	(void)dev;
+	if (delta < 0)
+		delta = 0;
+	if (lapic_tsc_deadline) {
+		u64 cycles = (u64)delta * tsc_khz / 1000000;
+
+		wrmsrl(MSR_IA32_TSC_DEADLINE, rdtsc() + cycles + 1);
+	} else {
+		u64 counts;
+
+		if (delta > (s64)NSEC_PER_SEC)         /* the tick comes first anyway */
+			delta = NSEC_PER_SEC;
+		counts = (u64)delta * lapic_counts_per_ms / NSEC_PER_MSEC;
+
+		if (counts > 0xffffffffULL)
+			counts = 0xffffffffULL;
+		apic_write(APIC_TMICT, counts ? (u32)counts : 1);
+	}
+	return 0;
+}
+
+/*
  * LOCAL_TIMER_VECTOR: this CPU's tick. Counted in apic_timer_irqs (the
  * LOC row); tick_periodic() advances jiffies on tick_do_timer_cpu only.
+ * In one-shot mode an interrupt is a tick, an hrtimer expiry, or both
+ * (tick_handle_oneshot() sorts it out), so LOC counts both.
  * A finished vector move leaves its old vector to release here.
  */
 static void sysvec_apic_timer_interrupt(struct pt_regs *regs)
@@ -292,6 +336,12 @@ static void sysvec_apic_timer_interrupt(struct pt_regs *regs)
 	unsigned int cpu = smp_processor_id();
 
 	this_cpu_inc(irq_stat.apic_timer_irqs);
+	if (lapic_timer_oneshot) {
+		apic_eoi();
+		tick_handle_oneshot(this_cpu_ptr(&lapic_events));
+		irq_move_cleanup(cpu);
+		return;
+	}
 	if (lapic_tsc_deadline)
 		lapic_next_deadline();
 	apic_eoi();
@@ -459,19 +509,31 @@ static void __init calibrate_APIC_clock(void)
  */
 void apic_timer_init_this_cpu(void)
 {
+	struct clock_event_device *dev = this_cpu_ptr(&lapic_events);
+
 	if (!apic_available || !lapic_timer_period)
 		return;
+	lapic_timer_oneshot = hrtimer_hres_enabled;
 	if (lapic_tsc_deadline) {
 		apic_write(APIC_LVTT, APIC_LVT_TIMER_TSCDEADLINE | LOCAL_TIMER_VECTOR);
 		/* SDM 11.5.4.2: the LVT write must reach the LAPIC before the
 		 * WRMSR that arms the deadline, or the MSR write may be lost. */
 		__asm__ __volatile__("mfence" ::: "memory");
-		this_cpu_write(lapic_deadline, rdtsc() + tsc_period);
-		wrmsrl(MSR_IA32_TSC_DEADLINE, this_cpu_read(lapic_deadline));
+		if (!lapic_timer_oneshot) {
+			this_cpu_write(lapic_deadline, rdtsc() + tsc_period);
+			wrmsrl(MSR_IA32_TSC_DEADLINE, this_cpu_read(lapic_deadline));
+		}
 	} else {
 		apic_write(APIC_TDCR, APIC_TDR_DIV_16);
-		apic_write(APIC_LVTT, APIC_LVT_TIMER_PERIODIC | LOCAL_TIMER_VECTOR);
-		apic_write(APIC_TMICT, lapic_timer_period);
+		apic_write(APIC_LVTT, (lapic_timer_oneshot ? APIC_LVT_TIMER_ONESHOT :
+				       APIC_LVT_TIMER_PERIODIC) | LOCAL_TIMER_VECTOR);
+		if (!lapic_timer_oneshot)
+			apic_write(APIC_TMICT, lapic_timer_period);
+	}
+	if (lapic_timer_oneshot) {
+		dev->name = "lapic";
+		dev->set_next_ktime = lapic_next_ktime;
+		tick_setup_oneshot(dev);
 	}
 }
 
@@ -483,6 +545,48 @@ void apic_timer_init_this_cpu(void)
  * apic_intr_mode_init(); interrupts are still off here, so no tick is
  * counted twice or lost.
  */
+/*
+ * For one-shot mode: how many LAPIC counts pass per ms of the TSC clock.
+ * The PIT-based lapic_timer_period is fine for a periodic tick, but a
+ * one-shot expiry asked for in ktime must land on ktime: under a busy
+ * TCG host the two PIT calibrations can disagree by tens of percent, and
+ * an event that comes early costs a second interrupt. Three runs of 2 ms
+ * with interrupts off; the median. Falls back to lapic_timer_period.
+ */
+static void __init lapic_measure_against_tsc(void)
+{
+	u64 runs[3], t;
+	int i, j;
+
+	lapic_counts_per_ms = (u64)lapic_timer_period * HZ / 1000;
+	if (!local_clock())
+		return;
+	apic_write(APIC_TDCR, APIC_TDR_DIV_16);
+	apic_write(APIC_LVTT, APIC_LVT_MASKED | LOCAL_TIMER_VECTOR);
+	for (i = 0; i < 3; i++) {
+		u64 t0, t1;
+		u32 c0, c1;
+
+		apic_write(APIC_TMICT, 0xffffffff);
+		t0 = local_clock();
+		c0 = apic_read(APIC_TMCCT);
+		do
+			t1 = local_clock();
+		while (t1 - t0 < 2 * NSEC_PER_MSEC);
+		c1 = apic_read(APIC_TMCCT);
+		runs[i] = (u64)(c0 - c1) * NSEC_PER_MSEC / (t1 - t0);
+	}
+	apic_write(APIC_TMICT, 0);
+	for (i = 1; i < 3; i++)                  /* sort three */
+		for (j = i; j > 0 && runs[j - 1] > runs[j]; j--)
+			t = runs[j], runs[j] = runs[j - 1], runs[j - 1] = t;
+	if (runs[1])
+		lapic_counts_per_ms = runs[1];
+	pr_info("timer: %llu counts per ms against the TSC (the PIT said %llu) for one-shot mode\n",
+		(unsigned long long)lapic_counts_per_ms,
+		(unsigned long long)lapic_timer_period * HZ / 1000);
+}
+
 static int __init apic_timer_handover(void)
 {
 	unsigned long flags;
@@ -490,12 +594,15 @@ static int __init apic_timer_handover(void)
 	if (!apic_available || !lapic_timer_period)
 		return 0;
 	local_irq_save(flags);
+	if (hrtimer_hres_enabled && !lapic_tsc_deadline)
+		lapic_measure_against_tsc();
 	apic_timer_init_this_cpu();
 	pit_timer_shutdown();
 	timer_is_tick = true;
 	local_irq_restore(flags);
 	pr_info("local timer (LOC) is the tick: %s mode, %u Hz, vector 0x%02x; PIT channel 0 stopped\n",
-		lapic_tsc_deadline ? "TSC-deadline" : "periodic", HZ, LOCAL_TIMER_VECTOR);
+		lapic_tsc_deadline ? (lapic_timer_oneshot ? "TSC-deadline one-shot" : "TSC-deadline") :
+		(lapic_timer_oneshot ? "one-shot" : "periodic"), HZ, LOCAL_TIMER_VECTOR);
 	return 0;
 }
 core_initcall(apic_timer_handover);

@@ -127,9 +127,13 @@ static void boot_cpu_lapic_programmed(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, !!(apic_read(APIC_LVT0) & APIC_LVT_MASKED), !!io_apic_irqs);
 	KUNIT_EXPECT_EQ(test, apic_read(APIC_LVTT) & APIC_VECTOR_MASK, LOCAL_TIMER_VECTOR);
 	KUNIT_EXPECT_FALSE(test, apic_read(APIC_LVTT) & APIC_LVT_MASKED);
-	if (!lapic_tsc_deadline) {
+	if (!lapic_tsc_deadline && !lapic_timer_oneshot) {
 		KUNIT_EXPECT_EQ(test, apic_read(APIC_LVTT) & APIC_LVT_TIMER_MASK, APIC_LVT_TIMER_PERIODIC);
 		KUNIT_EXPECT_EQ(test, apic_read(APIC_TMICT), lapic_timer_period);
+	} else if (!lapic_tsc_deadline) {
+		/* One-shot: never programmed further out than one tick. */
+		KUNIT_EXPECT_EQ(test, apic_read(APIC_LVTT) & APIC_LVT_TIMER_MASK, APIC_LVT_TIMER_ONESHOT);
+		KUNIT_EXPECT_LE(test, apic_read(APIC_TMCCT), lapic_timer_period + lapic_timer_period / 8);
 	}
 }
 
