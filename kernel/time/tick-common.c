@@ -21,6 +21,7 @@
 #include <linux/timer.h>
 #include <linux/compiler.h>
 #include <linux/sched.h>
+#include <linux/irq_work.h>
 
 /* The 8259 delivers IRQ 0 to the boot CPU only; that is CPU 0. */
 int tick_do_timer_cpu;
@@ -39,5 +40,6 @@ void tick_periodic(int cpu)
 	if (cpu == READ_ONCE(tick_do_timer_cpu))
 		jiffies++;
 	run_local_timers();
+	irq_work_tick();   /* lazy irq_works; all of them without IPIs */
 	scheduler_tick();
 }
