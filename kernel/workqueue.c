@@ -30,6 +30,7 @@
 #include <linux/kthread.h>
 #include <linux/completion.h>
 #include <linux/spinlock.h>
+#include <linux/irqflags.h>
 #include <linux/percpu.h>
 #include <linux/smp.h>
 #include <linux/cpumask.h>
@@ -166,10 +167,19 @@ static void __queue_work(int cpu, struct workqueue_struct *wq, struct work_struc
  */
 bool queue_work_on(int cpu, struct workqueue_struct *wq, struct work_struct *work)
 {
-	if (test_and_set_pending(work))
-		return false;
-	__queue_work(cpu, wq, work);
-	return true;
+	unsigned long flags;
+	bool queued = false;
+
+	/* Interrupts off from claiming to listing: a task holding PENDING
+	 * with the work on no list must not be preempted (cancel would spin
+	 * waiting for it). */
+	local_irq_save(flags);
+	if (!test_and_set_pending(work)) {
+		__queue_work(cpu, wq, work);
+		queued = true;
+	}
+	local_irq_restore(flags);
+	return queued;
 }
 
 /**
@@ -394,19 +404,25 @@ void delayed_work_timer_fn(struct timer_list *t)
 bool queue_delayed_work_on(int cpu, struct workqueue_struct *wq,
 			   struct delayed_work *dwork, unsigned long delay)
 {
-	if (test_and_set_pending(&dwork->work))
+	unsigned long flags;
+
+	local_irq_save(flags);   /* as in queue_work_on() */
+	if (test_and_set_pending(&dwork->work)) {
+		local_irq_restore(flags);
 		return false;
+	}
 	if (cpu == WORK_CPU_UNBOUND || (unsigned int)cpu >= nr_cpu_ids || !cpu_online(cpu))
 		cpu = smp_processor_id();
-	if (!delay) {
-		__queue_work(cpu, wq, &dwork->work);
-		return true;
-	}
 	dwork->wq = wq;
 	dwork->cpu = cpu;
-	dwork->timer.function = delayed_work_timer_fn;
-	dwork->timer.expires = jiffies + delay;
-	add_timer_on(&dwork->timer, cpu);
+	if (!delay) {
+		__queue_work(cpu, wq, &dwork->work);
+	} else {
+		dwork->timer.function = delayed_work_timer_fn;
+		dwork->timer.expires = jiffies + delay;
+		add_timer_on(&dwork->timer, cpu);
+	}
+	local_irq_restore(flags);
 	return true;
 }
 
@@ -442,8 +458,13 @@ bool schedule_delayed_work_on(int cpu, struct delayed_work *dwork, unsigned long
  */
 bool flush_delayed_work(struct delayed_work *dwork)
 {
-	if (del_timer_sync(&dwork->timer))
+	unsigned long flags;
+
+	if (del_timer_sync(&dwork->timer)) {
+		local_irq_save(flags);
 		__queue_work(dwork->cpu, dwork->wq, &dwork->work);   /* PENDING still ours */
+		local_irq_restore(flags);
+	}
 	return flush_work(&dwork->work);
 }
 

@@ -242,6 +242,45 @@ static void cancel_work_sync_waits_for_running_work(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, queued.runs, 0);
 }
 
+static void flush_delayed_work_runs_it_now(struct kunit *test)
+{
+	unsigned long t0;
+
+	probe_init(&pr, 0);
+	t0 = jiffies;
+	KUNIT_ASSERT_TRUE(test, schedule_delayed_work(&pr.dwork, 2 * HZ));
+	KUNIT_EXPECT_TRUE(test, flush_delayed_work(&pr.dwork));
+	KUNIT_EXPECT_EQ(test, pr.runs, 1);
+	KUNIT_EXPECT_LT(test, jiffies - t0, (unsigned long)HZ);   /* not after 2 s */
+	KUNIT_EXPECT_FALSE(test, delayed_work_pending(&pr.dwork));
+	KUNIT_EXPECT_FALSE(test, timer_pending(&pr.dwork.timer));
+}
+
+static void alloc_workqueue_and_flush_workqueue(struct kunit *test)
+{
+	static struct probe more[3];
+	struct workqueue_struct *wq;
+	unsigned int i;
+	int cpu = -1;
+
+	wq = alloc_workqueue("kunit_wq/%d", 0, 0, 7);
+	KUNIT_ASSERT_NOT_NULL(test, wq);
+	for (i = 0; i < ARRAY_SIZE(more); i++) {
+		probe_init(&more[i], 20);
+		cpu = cpumask_next(cpu, cpu_online_mask);   /* spread over the CPUs */
+		if ((unsigned int)cpu >= nr_cpu_ids)
+			cpu = cpumask_first(cpu_online_mask);
+		KUNIT_EXPECT_TRUE(test, queue_work_on(cpu, wq, &more[i].work));
+	}
+	flush_workqueue(wq);
+	for (i = 0; i < ARRAY_SIZE(more); i++)
+		KUNIT_EXPECT_EQ(test, more[i].runs, 1);   /* all done, sleeps and all */
+	probe_init(&more[0], 20);
+	KUNIT_EXPECT_TRUE(test, queue_work(wq, &more[0].work));
+	destroy_workqueue(wq);                        /* flushes first */
+	KUNIT_EXPECT_EQ(test, more[0].runs, 1);
+}
+
 static struct kunit_case workqueue_cases[] = {
 	KUNIT_CASE(queue_work_on_runs_on_that_cpus_kworker),
 	KUNIT_CASE(flush_work_waits_for_a_sleeping_work),
@@ -250,6 +289,8 @@ static struct kunit_case workqueue_cases[] = {
 	KUNIT_CASE(delayed_work_runs_after_its_delay),
 	KUNIT_CASE(cancel_delayed_work_sync_before_expiry),
 	KUNIT_CASE(cancel_work_sync_waits_for_running_work),
+	KUNIT_CASE(flush_delayed_work_runs_it_now),
+	KUNIT_CASE(alloc_workqueue_and_flush_workqueue),
 	{}
 };
 
