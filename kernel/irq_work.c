@@ -31,9 +31,7 @@
 #include <linux/hardirq.h>
 #include <linux/irqflags.h>
 #include <linux/bug.h>
-#include <linux/shell.h>
 #include <asm/processor.h>
-#include <asm/irq.h>
 
 static DEFINE_PER_CPU(struct llist_head, raised_list);
 static DEFINE_PER_CPU(struct llist_head, lazy_list);
@@ -184,48 +182,3 @@ unsigned long irq_work_run_count(unsigned int cpu)
 	return READ_ONCE(per_cpu(irq_work_runs, cpu));
 }
 
-/* ---- the `irqwork` shell command ---- */
-
-static unsigned long irqwork_cmd_runs;
-static int irqwork_cmd_cpu;
-
-static void irqwork_cmd_fn(struct irq_work *work)
-{
-	irqwork_cmd_runs++;
-	irqwork_cmd_cpu = smp_processor_id();
-}
-
-static int do_irqwork(int argc, char **argv)
-{
-	static struct irq_work work = IRQ_WORK_INIT(irqwork_cmd_fn);
-	unsigned long n, i, cpu, spins;
-	unsigned int before, after;
-
-	if (argc < 2 || argc > 3 || kstrtoul(argv[1], 0, &n) || n > 100000) {
-		shell_printf("usage: irqwork N [CPU]\n");
-		return 1;
-	}
-	cpu = smp_processor_id();   /* running tasks never migrate */
-	if (argc == 3 && (kstrtoul(argv[2], 0, &cpu) || cpu >= nr_cpu_ids || !cpu_online(cpu))) {
-		shell_printf("irqwork: CPU %s is not online\n", argv[2]);
-		return 1;
-	}
-	before = per_cpu(irq_stat, cpu).apic_irq_work_irqs;
-	irqwork_cmd_runs = 0;
-	/* One at a time, each run before the next is queued: N interrupts. */
-	for (i = 0; i < n; i++) {
-		if (!irq_work_queue_on(&work, cpu))
-			break;
-		for (spins = 0; irq_work_is_busy(&work) && spins < 100000000; spins++)
-			cpu_relax();
-		if (irq_work_is_busy(&work))
-			break;
-	}
-	after = per_cpu(irq_stat, cpu).apic_irq_work_irqs;
-	shell_printf("irqwork: %lu queued on CPU %lu, %lu ran (last on CPU %d), IWI %u -> %u (+%u)\n",
-		     i, cpu, irqwork_cmd_runs, irqwork_cmd_cpu, before, after, after - before);
-	return i == n ? 0 : 1;
-}
-DEFINE_SHELL_CMD(irqwork, "N [CPU]",
-		 "queue N irq_works one after another on this CPU (or CPU), each raising IRQ_WORK_VECTOR; show IWI",
-		 do_irqwork);

@@ -52,7 +52,6 @@ void host_bug(const char *file, int line, unsigned int flags)
 }
 
 int printk(const char *fmt, ...) { (void)fmt; return 0; }
-int shell_printf(const char *fmt, ...) { (void)fmt; return 0; }
 
 /* The IRQ_WORK_VECTOR interrupt: irqs off, hard IRQ count, run the list. */
 static void deliver(void)
