@@ -39,11 +39,11 @@ is "$(awk '$2 ~ /^kworker\// && $2 == "kworker/" $1 { n++ } END { print n + 0 }'
 	'workqueue: one worker row per CPU, named after it'
 
 L4=$(out_of 4) L5=$(out_of 5) L6=$(out_of 6)
-like "$L4" '^irqwork: 7 queued on CPU [0-3], 7 ran \(last on CPU [0-3]\), IWI [0-9]+ -> [0-9]+ \(\+7\)$' \
+like "$L4" '^irqwork: 7 queued on CPU [0-3], 7 ran \(last on CPU [0-3]\), IWI [0-9]+ -> [0-9]+ \(\+7\), [0-9]+ ns from queue to idle each$' \
 	'irqwork 7: seven queued, seven ran, IWI +7 on its CPU'
-like "$L5" '^irqwork: 5 queued on CPU 2, 5 ran \(last on CPU 2\), IWI [0-9]+ -> [0-9]+ \(\+5\)$' \
+like "$L5" '^irqwork: 5 queued on CPU 2, 5 ran \(last on CPU 2\), IWI [0-9]+ -> [0-9]+ \(\+5\), [0-9]+ ns from queue to idle each$' \
 	'irqwork 5 2: ran on CPU 2, its IWI +5'
-like "$L6" '^irqwork: 3 queued on CPU 0, 3 ran \(last on CPU 0\), IWI [0-9]+ -> [0-9]+ \(\+3\)$' \
+like "$L6" '^irqwork: 3 queued on CPU 0, 3 ran \(last on CPU 0\), IWI [0-9]+ -> [0-9]+ \(\+3\), [0-9]+ ns from queue to idle each$' \
 	'irqwork 3 0: ran on CPU 0, its IWI +3'
 
 nmi_re='it ran 1 time\(s\) on CPU %s in hard IRQ, after the NMI: yes; NMI [0-9]+ -> [0-9]+, IWI [0-9]+ -> [0-9]+ \(\+1\)$'
@@ -69,6 +69,6 @@ done
 
 irqos_run --smp 1 --append nolapic -- 'irqwork 4' 'irqwork nmi 0'
 is "$RUN_STATUS" 0 'nolapic: every command answered, then poweroff'
-like "$(out_of 1)" '^irqwork: 4 queued on CPU 0, 4 ran \(last on CPU 0\), IWI 0 -> 0 \(\+0\)$' \
+like "$(out_of 1)" '^irqwork: 4 queued on CPU 0, 4 ran \(last on CPU 0\), IWI 0 -> 0 \(\+0\), [0-9]+ ns from queue to idle each$' \
 	'nolapic: four irq_works ran from the tick, no IWI interrupt'
 is "$(out_of 2)" 'irqwork: no IRQ_WORK_VECTOR IPIs (no local APIC)' 'nolapic: irqwork nmi refused'

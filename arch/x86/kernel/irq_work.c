@@ -34,6 +34,7 @@
 #include <asm/irq_work.h>
 #include <asm/smp.h>
 #include <asm/processor.h>
+#include <asm/tsc.h>
 
 #define X2APIC_MSR_SELF_IPI 0x83f   /* x2APIC: write a vector, get it here */
 
@@ -191,6 +192,7 @@ static int do_irqwork(int argc, char **argv)
 {
 	unsigned long n, i, cpu;
 	unsigned int before, after;
+	u64 t0, ns;
 	bool nmi = argc == 3 && !strcmp(argv[1], "nmi");
 
 	if (argc < 2 || argc > 3 || (!nmi && (kstrtoul(argv[1], 0, &n) || n > 100000))) {
@@ -212,13 +214,16 @@ static int do_irqwork(int argc, char **argv)
 	before = iwi_of(cpu);
 	cmd_seen.runs = 0;
 	cmd_seen.cpu = -1;
+	t0 = local_clock();
 	/* One at a time, each run before the next is queued: N interrupts. */
 	for (i = 0; i < n; i++)
 		if (!irq_work_queue_on(&cmd_work, cpu) || !wait_work_idle(&cmd_work))
 			break;
+	ns = local_clock() - t0;
 	after = iwi_of(cpu);
-	shell_printf("irqwork: %lu queued on CPU %lu, %lu ran (last on CPU %d), IWI %u -> %u (+%u)\n",
-		     i, cpu, cmd_seen.runs, cmd_seen.cpu, before, after, after - before);
+	shell_printf("irqwork: %lu queued on CPU %lu, %lu ran (last on CPU %d), IWI %u -> %u (+%u), %llu ns from queue to idle each\n",
+		     i, cpu, cmd_seen.runs, cmd_seen.cpu, before, after, after - before,
+		     i ? (unsigned long long)(ns / i) : 0ULL);
 	return i == n ? 0 : 1;
 }
 DEFINE_SHELL_CMD(irqwork, "N [CPU] | nmi CPU",
