@@ -41,26 +41,9 @@
 #include <linux/stdarg.h>
 #include <linux/bug.h>
 #include <linux/errno.h>
-#include <linux/shell.h>
 #include <asm/processor.h>
+#include "workqueue_internal.h"
 
-/**
- * struct worker_pool - one CPU's works and the thread that runs them
- * @lock:         protects the fields below and works' @entry
- * @worklist:     queued works, oldest first
- * @task:         kworker/@cpu, NULL until workqueue_init()
- * @current_work: the work being run, NULL between works
- * @cpu:          the CPU
- * @works_run:    works finished (barriers of flush included)
- */
-struct worker_pool {
-	spinlock_t lock;
-	struct list_head worklist;
-	struct task_struct *task;
-	struct work_struct *current_work;
-	unsigned int cpu;
-	unsigned long works_run;
-};
 
 /**
  * struct workqueue_struct - a name for a stream of works
@@ -74,8 +57,8 @@ struct workqueue_struct {
 	int max_active;
 };
 
-static DEFINE_PER_CPU(struct worker_pool, cpu_worker_pools);
-static bool pools_ready;
+DEFINE_PER_CPU(struct worker_pool, cpu_worker_pools);
+bool wq_pools_ready;
 
 static struct workqueue_struct system_workqueue = { .name = "events", .max_active = 256 };
 struct workqueue_struct *system_wq = &system_workqueue;
@@ -549,38 +532,6 @@ void destroy_workqueue(struct workqueue_struct *wq)
 	kfree(wq);
 }
 
-/* ---- introspection ---- */
-
-/**
- * kworker_task - the kworker of @cpu
- */
-struct task_struct *kworker_task(unsigned int cpu)
-{
-	if (cpu >= nr_cpu_ids || !pools_ready)
-		return NULL;
-	return READ_ONCE(per_cpu(cpu_worker_pools, cpu).task);
-}
-
-/**
- * kworker_works_run - works the kworker of @cpu has finished
- */
-unsigned long kworker_works_run(unsigned int cpu)
-{
-	if (cpu >= nr_cpu_ids)
-		return 0;
-	return READ_ONCE(per_cpu(cpu_worker_pools, cpu).works_run);
-}
-
-/**
- * current_work - the work this kworker is running, or NULL
- */
-struct work_struct *current_work(void)
-{
-	struct worker_pool *pool = this_cpu_ptr(&cpu_worker_pools);
-
-	return pool->task == current ? READ_ONCE(pool->current_work) : NULL;
-}
-
 /* Pools are set up before anything can queue (lists in .bss are not). */
 static int __init workqueue_init_early(void)
 {
@@ -618,34 +569,7 @@ static int __init workqueue_init(void)
 		WRITE_ONCE(pool->task, p);
 		wake_up_process(p);
 	}
-	pools_ready = true;
+	wq_pools_ready = true;
 	return 0;
 }
 postcore_initcall(workqueue_init);
-
-/* ---- the `workqueue` shell command ---- */
-
-static int do_workqueue(int argc, char **argv)
-{
-	unsigned int cpu, queued;
-	struct worker_pool *pool;
-	struct work_struct *w;
-	unsigned long flags;
-
-	shell_printf("CPU  WORKER        PID  QUEUED  RUNNING  WORKS_RUN\n");
-	for_each_online_cpu(cpu) {
-		pool = per_cpu_ptr(&cpu_worker_pools, cpu);
-		queued = 0;
-		spin_lock_irqsave(&pool->lock, flags);
-		list_for_each_entry(w, &pool->worklist, entry)
-			queued++;
-		spin_unlock_irqrestore(&pool->lock, flags);
-		shell_printf("%3u  %-12s %4d  %6u  %7s  %9lu\n", cpu,
-			     pool->task ? pool->task->comm : "-",
-			     pool->task ? pool->task->pid : -1, queued,
-			     READ_ONCE(pool->current_work) ? "yes" : "no",
-			     READ_ONCE(pool->works_run));
-	}
-	return 0;
-}
-DEFINE_SHELL_CMD(workqueue, "", "per-CPU kworkers: queued works, running, works run", do_workqueue);
