@@ -11,7 +11,10 @@
  *   - a work queued by its own function runs again;
  *   - from an NMI (a real NMI IPI, claimed by a test handler on the NMI
  *     chain) a work is queued and runs after the NMI has returned, in
- *     hardirq and not NMI context, while the handler itself saw in_nmi().
+ *     hardirq and not NMI context, while the handler itself saw in_nmi();
+ *   - 300 NMIs fired at a CPU whose task is queueing and waiting for its
+ *     own irq_work in a loop: each queueing, from the NMIs and from the
+ *     task, runs exactly once - none lost, none doubled.
  *
  * Without a Local APIC (nolapic) there is no IPI to test; the cases skip.
  */
@@ -23,6 +26,8 @@
 #include <linux/cpumask.h>
 #include <linux/smp.h>
 #include <linux/sched.h>
+#include <linux/kthread.h>
+#include <linux/errno.h>
 #include <asm/apic.h>
 #include <asm/irq.h>
 #include <asm/nmi.h>
@@ -242,11 +247,96 @@ static void irq_work_from_nmi_runs(struct kunit *test)
 	unregister_nmi_handler(NMI_LOCAL, "irq_work_test");
 }
 
+/* ---- NMIs landing in the middle of queueing and running ---- */
+
+static struct irq_work stress_task_work, stress_nmi_work;
+static unsigned long stress_task_runs, stress_nmi_runs;
+static unsigned long stress_task_queued, stress_nmi_queued, stress_nmis;
+static int stress_cpu = -1;
+static volatile bool stress_stop;
+
+static void stress_task_fn(struct irq_work *w) { stress_task_runs++; }
+static void stress_nmi_fn(struct irq_work *w) { stress_nmi_runs++; }
+
+static int stress_nmi_handler(unsigned int type, struct pt_regs *regs)
+{
+	if (__atomic_load_n(&stress_cpu, __ATOMIC_ACQUIRE) != (int)smp_processor_id())
+		return NMI_DONE;
+	stress_nmis++;
+	if (irq_work_queue(&stress_nmi_work))
+		stress_nmi_queued++;
+	return NMI_HANDLED;
+}
+
+/* On the target CPU: queue and wait, over and over, until told to stop. */
+static int stress_thread(void *unused)
+{
+	while (!READ_ONCE(stress_stop)) {
+		if (irq_work_queue(&stress_task_work))
+			stress_task_queued++;
+		while (irq_work_is_busy(&stress_task_work) && !READ_ONCE(stress_stop))
+			cpu_relax();
+	}
+	while (!kthread_should_stop())
+		schedule_timeout_uninterruptible(1);
+	return 0;
+}
+
+static void nmis_during_queueing_lose_nothing(struct kunit *test)
+{
+	struct task_struct *t;
+	unsigned int other, i;
+	u64 t0;
+
+	if (!arch_irq_work_has_interrupt())
+		kunit_skip(test, "no IRQ_WORK_VECTOR IPI without a local APIC");
+	if (num_online_cpus() < 2)
+		kunit_skip(test, "needs a second CPU to NMI");
+	other = smp_processor_id() == 0 ? 1 : 0;
+	init_irq_work(&stress_task_work, stress_task_fn);
+	init_irq_work(&stress_nmi_work, stress_nmi_fn);
+	stress_task_runs = stress_nmi_runs = stress_task_queued = 0;
+	stress_nmi_queued = stress_nmis = 0;
+	stress_stop = false;
+	KUNIT_ASSERT_EQ(test, register_nmi_handler(NMI_LOCAL, stress_nmi_handler, 0,
+						   "irq_work_stress"), 0);
+	__atomic_store_n(&stress_cpu, (int)other, __ATOMIC_RELEASE);
+	t = kthread_create_on_cpu(stress_thread, NULL, other, "iwstress/%u");
+	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
+	wake_up_process(t);
+
+	/* 300 NMIs, each waiting for the previous one to be handled. */
+	for (i = 0; i < 300; i++) {
+		unsigned long n = stress_nmis;
+
+		apic_send_nmi(other);
+		t0 = local_clock();
+		while (READ_ONCE(stress_nmis) == n && local_clock() - t0 < 100 * NSEC_PER_MSEC)
+			cpu_relax();
+	}
+	WRITE_ONCE(stress_stop, true);
+	kthread_stop(t);
+	KUNIT_EXPECT_TRUE(test, wait_idle(&stress_task_work, 1000));
+	KUNIT_EXPECT_TRUE(test, wait_idle(&stress_nmi_work, 1000));
+	WRITE_ONCE(stress_cpu, -1);
+	unregister_nmi_handler(NMI_LOCAL, "irq_work_stress");
+
+	kunit_info(test, "%lu NMIs, %lu works queued from them, %lu from the task",
+		   stress_nmis, stress_nmi_queued, stress_task_queued);
+	KUNIT_EXPECT_EQ(test, stress_nmis, 300UL);
+	KUNIT_EXPECT_GT(test, stress_task_queued, 0UL);
+	KUNIT_EXPECT_GT(test, stress_nmi_queued, 0UL);
+	/* Every queueing, from either side, ran exactly once. */
+	KUNIT_EXPECT_EQ(test, stress_task_runs, stress_task_queued);
+	KUNIT_EXPECT_EQ(test, stress_nmi_runs, stress_nmi_queued);
+}
+
 static struct kunit_case irq_work_cases[] = {
 	KUNIT_CASE(queue_from_task_runs_in_hardirq),
 	KUNIT_CASE(pending_work_is_not_queued_twice),
 	KUNIT_CASE(work_requeues_itself),
 	KUNIT_CASE(irq_work_from_nmi_runs),
+	KUNIT_CASE(nmis_during_queueing_lose_nothing),
 	{}
 };
 
