@@ -160,7 +160,7 @@ static void requeued_while_running_runs_again(struct kunit *test)
 
 	cpu = cpumask_first(cpu_online_mask);
 	other = last_online_cpu();
-	probe_init(&pr, 30);
+	probe_init(&pr, 100);   /* long enough to requeue it in its sleep */
 	KUNIT_ASSERT_TRUE(test, queue_work_on(cpu, system_wq, &pr.work));
 	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&pr.started, HZ), 0);
 	KUNIT_EXPECT_FALSE(test, work_pending(&pr.work));          /* running */
@@ -201,10 +201,12 @@ static void cancel_delayed_work_sync_before_expiry(struct kunit *test)
 
 	for_each_online_cpu(cpu) {
 		probe_init(&pr, 0);
-		KUNIT_ASSERT_TRUE(test, schedule_delayed_work_on(cpu, &pr.dwork, 5));
+		/* 30 ticks: a host that stalls the guest cannot make it expire
+		 * before the cancel, as it might with a delay of a few ticks. */
+		KUNIT_ASSERT_TRUE(test, schedule_delayed_work_on(cpu, &pr.dwork, 30));
 		KUNIT_EXPECT_TRUE(test, cancel_delayed_work_sync(&pr.dwork));
 		KUNIT_EXPECT_FALSE(test, delayed_work_pending(&pr.dwork));
-		msleep(60);                          /* 15 ticks: well past 5 */
+		msleep(160);                         /* 40 ticks: past 30 */
 		KUNIT_EXPECT_EQ(test, pr.runs, 0);
 		KUNIT_EXPECT_FALSE(test, completion_done(&pr.started));
 		/* And it can be used again afterwards. */
@@ -219,7 +221,7 @@ static void cancel_work_sync_waits_for_running_work(struct kunit *test)
 	static struct probe queued;
 	unsigned int cpu = last_online_cpu();
 
-	probe_init(&pr, 40);
+	probe_init(&pr, 100);
 	KUNIT_ASSERT_TRUE(test, queue_work_on(cpu, system_wq, &pr.work));
 	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&pr.started, HZ), 0);
 	KUNIT_EXPECT_EQ(test, pr.runs, 0);                     /* asleep in it */
@@ -228,7 +230,7 @@ static void cancel_work_sync_waits_for_running_work(struct kunit *test)
 
 	/* A queued one that has not started (it waits behind a sleeping
 	 * work on the same kworker) is taken off the list. */
-	probe_init(&pr, 40);
+	probe_init(&pr, 100);
 	probe_init(&queued, 0);
 	KUNIT_ASSERT_TRUE(test, queue_work_on(cpu, system_wq, &pr.work));
 	KUNIT_ASSERT_NE(test, wait_for_completion_timeout(&pr.started, HZ), 0);
