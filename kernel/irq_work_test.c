@@ -304,6 +304,11 @@ static void nmis_during_queueing_lose_nothing(struct kunit *test)
 	t = kthread_create_on_cpu(stress_thread, NULL, other, "iwstress/%u");
 	KUNIT_ASSERT_FALSE(test, IS_ERR(t));
 	wake_up_process(t);
+	/* The thread has to be queueing before the NMIs start. */
+	t0 = local_clock();
+	while (!READ_ONCE(stress_task_queued) && local_clock() - t0 < 2000 * NSEC_PER_MSEC)
+		cpu_relax();
+	KUNIT_EXPECT_GT(test, READ_ONCE(stress_task_queued), 0UL);
 
 	/* 300 NMIs, each waiting for the previous one to be handled. */
 	for (i = 0; i < 300; i++) {
