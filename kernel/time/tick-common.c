@@ -42,6 +42,7 @@
 
 #define TICK_NSEC ((s64)(NSEC_PER_SEC / HZ))
 #define TICK_SLACK_NSEC (TICK_NSEC / 8)
+#include <linux/irq_work.h>
 
 /* The 8259 delivers IRQ 0 to the boot CPU only; that is CPU 0. */
 int tick_do_timer_cpu;
@@ -62,6 +63,7 @@ void tick_periodic(int cpu)
 	run_local_timers();
 	if (!tick_oneshot_active())
 		hrtimer_run_queues();
+	irq_work_tick();   /* lazy irq_works; all of them without IPIs */
 	scheduler_tick();
 }
 

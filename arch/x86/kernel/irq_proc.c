@@ -47,6 +47,11 @@ static unsigned int resched_count(unsigned int cpu)
 	return per_cpu(irq_stat, cpu).irq_resched_count;
 }
 
+static unsigned int irq_work_count(unsigned int cpu)
+{
+	return per_cpu(irq_stat, cpu).apic_irq_work_irqs;
+}
+
 static unsigned int call_count(unsigned int cpu)
 {
 	return per_cpu(irq_stat, cpu).irq_call_count;
@@ -83,7 +88,7 @@ static const struct arch_irq_row arch_rows[] = {
 	{ "LOC", "Local timer interrupts",             local_timer_count, true },
 	{ "SPU", "Spurious interrupts",                spurious_count, true },
 	{ "PMI", "Performance monitoring interrupts",  not_yet,        true },  /* apic_perf_irqs */
-	{ "IWI", "IRQ work interrupts",                not_yet,        true },  /* apic_irq_work_irqs */
+	{ "IWI", "IRQ work interrupts",                irq_work_count, true },
 	{ "RTR", "APIC ICR read retries",              not_yet,        true },  /* icr_read_retry_count */
 	{ "RES", "Rescheduling interrupts",            resched_count,  true },
 	{ "CAL", "Function call interrupts",           call_count,     true },

@@ -35,6 +35,7 @@
 #include <asm/smp.h>
 #include <linux/nmi.h>
 #include <asm/nmi.h>
+#include <asm/irq_work.h>
 
 bool smp_ipis_ready;
 
@@ -148,6 +149,7 @@ void __init smp_ipi_init(void)
 		{ CALL_FUNCTION_VECTOR,        sysvec_call_function },
 		{ CALL_FUNCTION_SINGLE_VECTOR, sysvec_call_function_single },
 		{ REBOOT_VECTOR,               sysvec_reboot },
+		{ IRQ_WORK_VECTOR,             sysvec_irq_work },   /* arch/x86/kernel/irq_work.c */
 	};
 	unsigned int i;
 	int err;

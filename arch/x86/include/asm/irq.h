@@ -27,6 +27,7 @@ struct irq_cpustat {
 	unsigned long unexpected_vectors;  /* vectors with no IRQ behind them */
 	unsigned long last_vector;
 	unsigned long last_orig_ax;
+	unsigned int apic_irq_work_irqs;   /* IWI row: IRQ_WORK_VECTOR IPIs taken */
 };
 DECLARE_PER_CPU(struct irq_cpustat, irq_stat);
 
