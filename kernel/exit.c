@@ -28,6 +28,7 @@ __noreturn void do_exit(long code)
 		       tsk->comm, tsk->pid, preempt_count());
 		__preempt_count_sub(preempt_count());
 	}
+	/* From here on the task counts as gone (it is finishing its exit). */
 	tsk->flags |= PF_EXITING;
 	tsk->exit_code = (int)code;
 	if (tsk->flags & PF_KTHREAD)

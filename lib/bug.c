@@ -12,6 +12,7 @@
 #include <asm/ptrace.h>
 #include <asm/traps.h>
 #include <linux/smp.h>
+#include <linux/sched.h>
 
 extern struct bug_entry __start___bug_table[], __stop___bug_table[];
 
@@ -54,8 +55,9 @@ enum bug_trap_type report_bug(unsigned long addr, struct pt_regs *regs)
 			return BUG_TRAP_TYPE_WARN;
 		b->flags |= BUGFLAG_DONE;
 		printk(KERN_WARNING "------------[ cut here ]------------\n");
-		printk(KERN_WARNING "WARNING: CPU: %d PID: 0 at %s:%u %pS\n",
-		       smp_processor_id(), bug_file(b), b->line, (void *)addr);
+		printk(KERN_WARNING "WARNING: CPU: %d PID: %d at %s:%u %pS\n",
+		       smp_processor_id(), current ? current->pid : 0,
+		       bug_file(b), b->line, (void *)addr);
 		show_regs(regs);
 		printk(KERN_WARNING "---[ end trace %016x ]---\n", 0);
 		return BUG_TRAP_TYPE_WARN;

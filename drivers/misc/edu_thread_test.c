@@ -70,7 +70,7 @@ static unsigned int count_tasks(const char *comm)
 
 	spin_lock_irqsave(&tasklist_lock, flags);
 	list_for_each_entry(p, &task_list, tasks)
-		if (!strcmp(p->comm, comm) && READ_ONCE(p->__state) != TASK_DEAD)
+		if (!strcmp(p->comm, comm) && !(READ_ONCE(p->flags) & PF_EXITING))
 			n++;
 	spin_unlock_irqrestore(&tasklist_lock, flags);
 	return n;

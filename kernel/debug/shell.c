@@ -53,7 +53,8 @@ int shell_printf(const char *fmt, ...)
 	return len;
 }
 
-/* The shell sleeps (sti; hlt) until input arrives: see tty_read_char(). */
+/* The shell (init) sleeps on a wait queue until input arrives: see
+ * tty_read_char(); the console input tasklet wakes it. */
 static int shell_getc(void)
 {
 	return tty_read_char();

@@ -389,6 +389,16 @@ static void __schedule(bool preempt)
 unsigned long sched_atomic_bugs;
 unsigned long sched_might_sleep_bugs;
 
+/* Switch, and again as long as a reschedule is asked for meanwhile. */
+static void schedule_loop(bool preempt)
+{
+	do {
+		preempt_disable();
+		__schedule(preempt);
+		preempt_enable_no_resched();
+	} while (need_resched());
+}
+
 static void schedule_bug(void)
 {
 	static int reports;
@@ -456,11 +466,7 @@ void schedule(void)
 		__set_current_state(TASK_RUNNING);
 		return;
 	}
-	do {
-		preempt_disable();
-		__schedule(false);
-		preempt_enable_no_resched();
-	} while (need_resched());
+	schedule_loop(false);
 }
 
 /**
@@ -494,11 +500,7 @@ void preempt_schedule(void)
 	if (likely(!scheduler_running || !need_resched() || preempt_count() ||
 		   irqs_disabled()))
 		return;
-	do {
-		preempt_disable();
-		__schedule(true);
-		preempt_enable_no_resched();
-	} while (need_resched());
+	schedule_loop(true);
 }
 
 /**

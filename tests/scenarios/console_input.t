@@ -85,7 +85,9 @@ ok $((ok_cpus == 1 && ${#took} > 0 ? 0 : 1)) "TASKLET grew on the CPUs that took
 is "$(init_col 4 3)" R 'ps: init (the shell) is R while it runs ps'
 is "$(init_col 6 3)" R '... both times'
 v=$(( $(init_col 6 8) - $(init_col 4 8) ))
-num_cmp "$v" '>=' 2 "init slept between the lines: VCSW grew by $v (>= 2)"
+# At least once: a line can be in the ring before the shell gets back to
+# reading (the host types as soon as it sees the prompt), so not always twice.
+num_cmp "$v" '>=' 1 "init slept between the lines: VCSW grew by $v (>= 1)"
 num_cmp "$v" '<=' "$p" "... and each sleep was ended by a tasklet run: VCSW growth <= $p pushes"
 
 # The keyboard: "echo kb" and Enter, one interrupt-and-push per key, in

@@ -75,7 +75,9 @@ done
 
 # After their 600 ms they have exited and been freed.
 is "$(rows "$P3" | awk '$11 ~ /^spin\//' | wc -l)" 0 'the spinners are gone once their time is up'
-is "$(rows "$P3" | wc -l)" 3 'ps #3: the two idle tasks and init'
+# What is left is what was there before the spinners: the same pids.
+is "$(rows "$P3" | awk '{ print $1, $11 }' | sort | xargs)" "$(rows "$P1" | awk '{ print $1, $11 }' | sort | xargs)" \
+	'ps #3: the same tasks as before the spinners (idle, init, per-CPU threads)'
 
 like "$(out_of 8)" '^usage: spin MS \[CPU\]$' 'spin 0: usage'
 like "$(out_of 9)" '^spin: CPU 7 is not online$' 'spin on an offline CPU: refused'

@@ -15,6 +15,7 @@
 #include <linux/kallsyms.h>
 #include <linux/utsname.h>
 #include <linux/smp.h>
+#include <linux/sched.h>
 #include <linux/console.h>
 #include <linux/irqflags.h>
 #include <asm/ptrace.h>
@@ -240,11 +241,16 @@ void __show_regs(struct pt_regs *regs, const char *lvl)
 
 static void show_cpu_line(const char *lvl)
 {
+	struct task_struct *p = current;
 	int cpu = smp_processor_id();
 
-	/* No tasks exist yet: everything runs as CPU N's boot context. */
-	printk("%sCPU: %d PID: 0 Comm: swapper/%d Not tainted " UTS_RELEASE " #1\n",
-	       lvl, cpu, cpu);
+	/* Before sched_init() there is no current task: the boot context. */
+	if (!p)
+		printk("%sCPU: %d PID: 0 Comm: swapper/%d Not tainted " UTS_RELEASE " #1\n",
+		       lvl, cpu, cpu);
+	else
+		printk("%sCPU: %d PID: %d Comm: %.15s Not tainted " UTS_RELEASE " #1\n",
+		       lvl, cpu, p->pid, p->comm);
 }
 
 /**
