@@ -156,12 +156,14 @@ static void cancel_queued_timer(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, hrtimer_try_to_cancel(&p.timer), 1);
 	KUNIT_EXPECT_FALSE(test, hrtimer_active(&p.timer));
 	KUNIT_EXPECT_FALSE(test, wait_count(&p.fired, 1, 30));
-	/* Re-armed, then re-armed later: fires once, at the later time. */
+	/* Re-armed, then re-armed later: fires once, at the later time. The
+	 * first expiry is far enough out (20 ms) that a vCPU the host
+	 * deschedules between the two calls does not see it fire. */
 	t0 = ktime_get();
-	hrtimer_start(&p.timer, ms_to_ktime(1), HRTIMER_MODE_REL);
-	hrtimer_start(&p.timer, ms_to_ktime(10), HRTIMER_MODE_REL);
+	hrtimer_start(&p.timer, ms_to_ktime(20), HRTIMER_MODE_REL);
+	hrtimer_start(&p.timer, ms_to_ktime(40), HRTIMER_MODE_REL);
 	KUNIT_EXPECT_TRUE(test, wait_count(&p.fired, 1, 1000));
-	KUNIT_EXPECT_GE(test, p.fired_at - t0, (s64)(10 * NSEC_PER_MSEC));
+	KUNIT_EXPECT_GE(test, p.fired_at - t0, (s64)(40 * NSEC_PER_MSEC));
 	KUNIT_EXPECT_FALSE(test, wait_count(&p.fired, 2, 20));
 	KUNIT_EXPECT_EQ(test, hrtimer_cancel(&p.timer), 0);
 }
