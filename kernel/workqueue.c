@@ -191,6 +191,8 @@ bool schedule_work_on(int cpu, struct work_struct *work)
 
 /* ---- the worker thread ---- */
 
+static void wq_barrier_func(struct work_struct *work);
+
 static int worker_thread(void *arg)
 {
 	struct worker_pool *pool = arg;
@@ -227,7 +229,9 @@ static int worker_thread(void *arg)
 
 		spin_lock_irq(&pool->lock);
 		pool->current_work = NULL;
-		pool->works_run++;
+		/* flush_work()'s barriers are the workqueue's own: not counted. */
+		if (func != wq_barrier_func)
+			pool->works_run++;
 		spin_unlock_irq(&pool->lock);
 		cond_resched();
 	}

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * KUnit suite "page_alloc": the buddy allocator on the real machine's
- * memory, after mem_init(). The counts are taken with local interrupts off
- * so that an interrupt handler allocating on this CPU cannot skew them; the
- * suites run at boot while the other CPUs are idle.
+ * memory, after mem_init(). nr_free_pages() is machine-wide, and other
+ * tasks allocate and free meanwhile (a kworker, a thread's stack freed when
+ * it exits), so the counts are taken with the other CPUs parked in an IPI
+ * and local interrupts off - stop_machine() in miniature.
  *
  * The bad-free cases deliberately trigger the allocator's WARN, so the log
  * shows warning reports with backtraces here; that is expected.
@@ -14,8 +15,47 @@
 #include <linux/string.h>
 #include <linux/mm.h>
 #include <linux/gfp.h>
+#include <linux/preempt.h>
+#include <linux/smp.h>
+#include <linux/cpumask.h>
+#include <asm/processor.h>
 
 #define TEST_MAX_ORDER 6
+
+static unsigned int parked;
+static bool unpark;
+
+static void park_cpu(void *unused)
+{
+	__atomic_add_fetch(&parked, 1, __ATOMIC_SEQ_CST);
+	while (!__atomic_load_n(&unpark, __ATOMIC_ACQUIRE))
+		cpu_relax();
+	__atomic_sub_fetch(&parked, 1, __ATOMIC_SEQ_CST);
+}
+
+/* Park every other online CPU, then turn local interrupts off. */
+static void freeze_machine(unsigned long *flags)
+{
+	unsigned int others;
+
+	preempt_disable();
+	others = cpumask_weight(cpu_online_mask) - 1;
+	WRITE_ONCE(unpark, false);
+	if (others)
+		smp_call_function(park_cpu, NULL, 0);
+	while (__atomic_load_n(&parked, __ATOMIC_SEQ_CST) < others)
+		cpu_relax();
+	local_irq_save(*flags);
+}
+
+static void thaw_machine(unsigned long flags)
+{
+	local_irq_restore(flags);
+	__atomic_store_n(&unpark, true, __ATOMIC_RELEASE);
+	while (__atomic_load_n(&parked, __ATOMIC_SEQ_CST))
+		cpu_relax();
+	preempt_enable();
+}
 
 static bool block_is(const void *p, int c, size_t n)
 {
@@ -35,7 +75,7 @@ static void page_alloc_test_balanced(struct kunit *test)
 	unsigned long before, flags, used = 0;
 	unsigned int o;
 
-	local_irq_save(flags);
+	freeze_machine(&flags);
 	before = nr_free_pages();
 	for (o = 0; o <= TEST_MAX_ORDER; o++) {
 		p[o] = alloc_pages(GFP_KERNEL, o);
@@ -47,7 +87,7 @@ static void page_alloc_test_balanced(struct kunit *test)
 		if (p[o])
 			__free_pages(p[o], o);
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), before);
-	local_irq_restore(flags);
+	thaw_machine(flags);
 
 	for (o = 0; o <= TEST_MAX_ORDER; o++)
 		KUNIT_EXPECT_NOT_NULL(test, p[o]);
@@ -104,13 +144,13 @@ static void page_alloc_test_bad_order(struct kunit *test)
 	unsigned long failed = page_alloc_stats.failed;
 	unsigned long before, flags;
 
-	local_irq_save(flags);
+	freeze_machine(&flags);
 	before = nr_free_pages();
 	KUNIT_EXPECT_NULL(test, alloc_pages(__GFP_NOWARN, MAX_ORDER));
 	KUNIT_EXPECT_NULL(test, alloc_pages(__GFP_NOWARN, MAX_ORDER + 5));
 	KUNIT_EXPECT_EQ(test, __get_free_pages(__GFP_NOWARN, MAX_ORDER), 0);
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), before);
-	local_irq_restore(flags);
+	thaw_machine(flags);
 	KUNIT_EXPECT_EQ(test, page_alloc_stats.bad_order, bad + 3);
 	KUNIT_EXPECT_GE(test, page_alloc_stats.failed, failed + 3);
 }
@@ -125,7 +165,7 @@ static void page_alloc_test_bad_free(struct kunit *test)
 	q = alloc_pages(GFP_KERNEL, 1);
 	KUNIT_ASSERT_NOT_NULL(test, q);
 
-	local_irq_save(flags);
+	freeze_machine(&flags);
 	p = alloc_page(GFP_KERNEL);
 	if (p) {
 		__free_page(p);
@@ -138,7 +178,7 @@ static void page_alloc_test_bad_free(struct kunit *test)
 	__free_pages(q, 0);                     /* wrong order */
 	__free_pages(q, MAX_ORDER);             /* impossible order */
 	KUNIT_EXPECT_EQ(test, nr_free_pages(), before);
-	local_irq_restore(flags);
+	thaw_machine(flags);
 
 	KUNIT_EXPECT_NOT_NULL(test, p);
 	KUNIT_EXPECT_EQ(test, page_alloc_stats.bad_free, bad + 4);
@@ -153,10 +193,10 @@ static void page_alloc_test_buddyinfo(struct kunit *test)
 	unsigned long counts[MAX_ORDER], sum = 0, nr, flags;
 	unsigned int o;
 
-	local_irq_save(flags);
+	freeze_machine(&flags);
 	page_alloc_buddyinfo(counts);
 	nr = nr_free_pages();
-	local_irq_restore(flags);
+	thaw_machine(flags);
 	for (o = 0; o < MAX_ORDER; o++)
 		sum += counts[o] << o;
 	KUNIT_EXPECT_EQ(test, sum, nr);
