@@ -4,6 +4,7 @@
 # tools/deps.sh - make sure the host has what building and testing irqos needs.
 #
 #   tools/deps.sh            everything for make, make test, make iso, make run
+#                            (including the network scenarios' host tools)
 #   tools/deps.sh --debug    the same plus gdb (for make debug)
 #
 # Every package is checked by looking for a file it ships (command -v or a
@@ -54,6 +55,15 @@ check_all() {
 	need grub-pc-bin    file:/usr/lib/grub/i386-pc/cdboot.img file:/usr/lib/grub/i386-pc/multiboot2.mod
 	need xorriso        cmd:xorriso
 	need mtools         cmd:mformat
+	# The network scenarios (tests/scenarios/net_*.t, tools/netns-tap.sh)
+	# talk to the guest from the host: a netns with a tap device, ping and
+	# arping from it, datagrams with socat/nc, floods with hping3.
+	need iproute2       cmd:ip
+	need iputils-ping   cmd:ping
+	need iputils-arping cmd:arping
+	need socat          cmd:socat
+	need netcat-openbsd cmd:nc
+	need hping3         cmd:hping3
 	[ "$want_gdb" = 1 ] && need gdb cmd:gdb
 	# The host unit tests are ordinary hosted C programs: they need libc's
 	# headers, which gcc on Debian only recommends.
