@@ -19,6 +19,7 @@
  * never handed to dev_queue_xmit() with the lock held.
  */
 #include <linux/kernel.h>
+#include <linux/errno.h>
 #include <linux/string.h>
 #include <linux/spinlock.h>
 #include <linux/jiffies.h>
