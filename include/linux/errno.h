@@ -33,6 +33,26 @@
 #endif
 #define ERESTARTSYS 512   /* kernel-internal: a sleep was interrupted by a signal */
 
+/* Networking (net/ipv4, net/socket.c). */
+#ifndef EPIPE
+#define EPIPE        32
+#endif
+#ifndef EMSGSIZE
+#define EMSGSIZE     90
+#endif
+#ifndef EADDRINUSE
+#define EADDRINUSE   98
+#endif
+#ifndef ENETUNREACH
+#define ENETUNREACH 101
+#endif
+#ifndef ENOBUFS
+#define ENOBUFS     105
+#endif
+#ifndef ENOTCONN
+#define ENOTCONN    107
+#endif
+
 #define MAX_ERRNO 4095
 #define IS_ERR_VALUE(x) ((unsigned long)(x) >= (unsigned long)-MAX_ERRNO)
 

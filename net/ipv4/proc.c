@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The IPv4 stack made visible: shell commands in the formats of the tools
+ * a Linux user already knows.
+ *
+ *	arp          the neighbour cache, as `ip neigh` prints it:
+ *	             10.0.2.2 dev eth0 lladdr 52:55:0a:00:02:02 REACHABLE
+ *	netstat      UDP sockets, as `netstat -uan` prints them
+ *	netstat -s   the Ip/Icmp/Udp/Arp counters, every drop reason with a
+ *	             non-zero count, and drops per socket
+ *
+ * Entries are copied out under their table's lock and printed after it is
+ * dropped, so that console output never runs with interrupts off.
+ */
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/shell.h>
+#include <linux/netdevice.h>
+#include <net/ip.h>
+#include <net/arp.h>
+#include <net/udp.h>
+#include <net/sock.h>
+
+struct neigh_snap {
+	int n;
+	struct { __be32 ip; char dev[IFNAMSIZ]; u8 ha[ETH_ALEN]; u8 state; } e[ARP_TABLE_SIZE];
+};
+
+static void neigh_snap_one(const struct neighbour *n, void *arg)
+{
+	struct neigh_snap *s = arg;
+
+	if (s->n >= ARP_TABLE_SIZE)
+		return;
+	s->e[s->n].ip = n->ip;
+	strlcpy(s->e[s->n].dev, n->dev ? n->dev->name : "?", IFNAMSIZ);
+	memcpy(s->e[s->n].ha, n->ha, ETH_ALEN);
+	s->e[s->n].state = n->nud_state;
+	s->n++;
+}
+
+static int do_arp(int argc, char **argv)
+{
+	static struct neigh_snap snap;
+	char ip[16];
+
+	if (argc > 1 && !strcmp(argv[1], "flush")) {
+		neigh_flush_all();
+		return 0;
+	}
+	snap.n = 0;
+	neigh_for_each(neigh_snap_one, &snap);
+	for (int i = 0; i < snap.n; i++) {
+		const u8 *h = snap.e[i].ha;
+
+		if (snap.e[i].state & (NUD_REACHABLE | NUD_STALE))
+			shell_printf("%s dev %s lladdr %02x:%02x:%02x:%02x:%02x:%02x %s\n",
+				     ip_ntoa(snap.e[i].ip, ip), snap.e[i].dev,
+				     h[0], h[1], h[2], h[3], h[4], h[5],
+				     neigh_state_name(snap.e[i].state));
+		else
+			shell_printf("%s dev %s %s\n", ip_ntoa(snap.e[i].ip, ip),
+				     snap.e[i].dev, neigh_state_name(snap.e[i].state));
+	}
+	return 0;
+}
+DEFINE_SHELL_CMD(arp, "[flush]", "show (or flush) the ARP neighbour cache, like ip neigh", do_arp);
+
+#define SOCK_SNAP_MAX 32
+struct sock_snap {
+	int n;
+	struct { __be32 addr; u16 port; int rmem; unsigned long drops, rx, tx; } e[SOCK_SNAP_MAX];
+};
+
+static void sock_snap_one(struct sock *sk, void *arg)
+{
+	struct sock_snap *s = arg;
+
+	if (s->n >= SOCK_SNAP_MAX)
+		return;
+	s->e[s->n].addr = sk->inet_rcv_saddr;
+	s->e[s->n].port = sk->inet_num;
+	s->e[s->n].rmem = READ_ONCE(sk->sk_rmem_alloc);
+	s->e[s->n].drops = READ_ONCE(sk->sk_drops);
+	s->e[s->n].rx = sk->rx_packets;
+	s->e[s->n].tx = sk->tx_packets;
+	s->n++;
+}
+
+static void netstat_stats(const struct sock_snap *snap)
+{
+	shell_printf("Ip: InReceives %lu InHdrErrors %lu InAddrErrors %lu InUnknownProtos %lu InDiscards %lu InDelivers %lu OutRequests %lu OutNoRoutes %lu FragFails %lu\n",
+		     ip_statistics.in_receives, ip_statistics.in_hdr_errors,
+		     ip_statistics.in_addr_errors, ip_statistics.in_unknown_protos,
+		     ip_statistics.in_discards, ip_statistics.in_delivers,
+		     ip_statistics.out_requests, ip_statistics.out_no_routes,
+		     ip_statistics.frag_fails);
+	shell_printf("Icmp: InMsgs %lu InErrors %lu InEchos %lu OutEchoReps %lu OutDestUnreachs %lu OutRateLimited %lu\n",
+		     icmp_statistics.in_msgs, icmp_statistics.in_errors,
+		     icmp_statistics.in_echos, icmp_statistics.out_echo_reps,
+		     icmp_statistics.out_dest_unreachs, icmp_statistics.out_ratelimited);
+	shell_printf("Udp: InDatagrams %lu NoPorts %lu InErrors %lu OutDatagrams %lu RcvbufErrors %lu InCsumErrors %lu\n",
+		     udp_statistics.in_datagrams, udp_statistics.no_ports,
+		     udp_statistics.in_errors, udp_statistics.out_datagrams,
+		     udp_statistics.rcvbuf_errors, udp_statistics.csum_errors);
+	shell_printf("Arp: InRequests %lu InReplies %lu OutRequests %lu OutReplies %lu Learned %lu Failed %lu QueueDrops %lu\n",
+		     arp_statistics.in_requests, arp_statistics.in_replies,
+		     arp_statistics.out_requests, arp_statistics.out_replies,
+		     arp_statistics.learned, arp_statistics.failed,
+		     arp_statistics.queue_drops);
+	shell_printf("Drops:\n");
+	for (int r = 0; r < SKB_DROP_REASON_MAX; r++)
+		if (READ_ONCE(skb_drop_count[r]))
+			shell_printf("    %s %lu\n", skb_drop_reason_names[r],
+				     READ_ONCE(skb_drop_count[r]));
+	for (int i = 0; i < snap->n; i++)
+		shell_printf("udp port %u: received %lu sent %lu drops %lu\n",
+			     snap->e[i].port, snap->e[i].rx, snap->e[i].tx, snap->e[i].drops);
+}
+
+static int do_netstat(int argc, char **argv)
+{
+	static struct sock_snap snap;
+	char ip[16], local[24];
+
+	snap.n = 0;
+	udp_for_each_sock(sock_snap_one, &snap);
+	if (argc > 1 && !strcmp(argv[1], "-s")) {
+		netstat_stats(&snap);
+		return 0;
+	}
+	shell_printf("Proto Recv-Q Send-Q Local Address           Foreign Address         State\n");
+	for (int i = 0; i < snap.n; i++) {
+		snprintf(local, sizeof(local), "%s:%u", ip_ntoa(snap.e[i].addr, ip),
+			 snap.e[i].port);
+		shell_printf("%-5s %6d %6d %-23s %-23s\n", "udp", snap.e[i].rmem, 0,
+			     local, "0.0.0.0:*");
+	}
+	return 0;
+}
+DEFINE_SHELL_CMD(netstat, "[-s]", "UDP sockets like netstat -uan; -s: protocol counters and drops", do_netstat);
