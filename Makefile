@@ -156,7 +156,7 @@ TAP      ?= irqtap0
 ifeq ($(NET),tap)
 RUN_PREFIX := ip netns exec $(NETNS)
 RUN_NET    := -netdev tap,id=n0,ifname=$(TAP),script=no,downscript=no -device e1000,netdev=n0
-RUN_APPEND := ip=10.0.3.2
+RUN_APPEND := ip=10.0.3.2::10.0.3.1:255.255.255.0
 RUN_HELLO  := "make run: e1000 on tap $(TAP) in netns $(NETNS), guest 10.0.3.2; from the host:\n  ip netns exec $(NETNS) ping 10.0.3.2\n  (in irqos: udp echo start) then: echo hi | ip netns exec $(NETNS) socat - udp:10.0.3.2:7"
 else ifeq ($(NET),none)
 RUN_NET    := -nic none

@@ -14,7 +14,7 @@
 # names). QEMU must run inside the namespace to open the tap there:
 #
 #   tools/netns-tap.sh up
-#   tools/irqos-exec --netns irqos --tap irqtap0 --append ip=10.0.3.2 -- ...
+#   tools/irqos-exec --netns irqos --tap irqtap0 --append ip=10.0.3.2::10.0.3.1:255.255.255.0 -- ...
 #   ip netns exec irqos ping 10.0.3.2        (from another terminal)
 #   tools/netns-tap.sh down
 #

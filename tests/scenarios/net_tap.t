@@ -1,0 +1,125 @@
+#!/bin/bash
+# SPDX-License-Identifier: MIT
+#
+# net_tap.t - irqos on a tap device in a private network namespace
+# (tools/netns-tap.sh): the host side 10.0.3.1/24, irqos 10.0.3.2 (ip=).
+# Unlike QEMU's user networking, this delivers ICMP and ARP from the host
+# to the guest, so real ping and arping work.
+#
+# One boot, -smp 2:
+#  1. ping -c 5 from the namespace: 5 replies; the guest's Icmp InEchos and
+#     OutEchoReps (netstat -s) grew by at least 5.
+#  2. the guest learned 10.0.3.1's MAC (the tap's) from the host's ARP
+#     request and holds it REACHABLE (arp).
+#  3. arping -c 3 from the namespace: 3 replies from the e1000's MAC.
+#  4. a ping flood (ping -f, 2000 echo requests): every reply comes back or
+#     the missing ones are counted as drops by the guest; the shell still
+#     answers; the e1000 raised fewer interrupts than it received frames.
+#  5. a UDP datagram to a port nobody listens on is answered with an ICMP
+#     port unreachable (socat sees "Connection refused").
+#
+# "@host" lines run on the host and type nothing, so they do not count in
+# the command numbers of out_of.
+#
+# Skipped with the reason when this host cannot make a netns with a tap
+# (not root, no /dev/net/tun, ip netns not permitted) or lacks ping/arping,
+# or when the kernel has no network stack.
+
+. "$(dirname "$0")/lib.sh"
+need_kernel
+
+NS=irqos-t$$
+TAP=irqt$$
+GUEST=10.0.3.2
+FLOOD=2000
+
+out_of() { cmd_output "$1" | grep -avE "$TS_RE"; }
+# counter TEXT PROTO NAME - a counter from "netstat -s" (PROTO: NAME N ...).
+counter() { grep -a "^$2:" <<< "$1" | grep -aoE "(^| )$3 [0-9]+" | awk '{ print $2 }'; }
+irq_total() {
+	awk -v re="$2" '$0 ~ re && $1 ~ /^[0-9]+:$/ {
+		s = 0; for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) s += $i; print s; exit }' <<< "$1"
+}
+dev_field() {
+	awk -v i="$2:" -v n="$3" '{ sub(/^ +/, "") }
+		index($0, i) == 1 { sub(/^[^:]*: */, ""); split($0, f, / +/); print f[n]; exit }' <<< "$1"
+}
+
+why=$("$IRQOS_ROOT/tools/netns-tap.sh" check 2>&1) || skip_all "no tap networking here: ${why#netns-tap.sh: }"
+for t in ping arping socat; do
+	command -v "$t" >/dev/null 2>&1 || skip_all "no $t on the host (tools/deps.sh installs it)"
+done
+
+tmp=$(mktemp -d)
+cleanup() { "$IRQOS_ROOT/tools/netns-tap.sh" down "$NS"; rm -rf "$tmp"; _tap_finish; }
+trap cleanup EXIT
+"$IRQOS_ROOT/tools/netns-tap.sh" up "$NS" "$TAP" || skip_all "tools/netns-tap.sh up failed"
+in_ns="ip netns exec $NS"
+
+irqos_run --smp 2 --timeout 120 --netns "$NS" --tap "$TAP" \
+	--append "ip=$GUEST::10.0.3.1:255.255.255.0" -- \
+	'cat /proc/net/dev' \
+	"@host $in_ns ping -c 5 -i 0.2 -W 5 $GUEST > $tmp/ping 2>&1 || true" \
+	'netstat -s' \
+	'arp' \
+	"@host $in_ns arping -c 3 -w 10 -I $TAP $GUEST > $tmp/arping 2>&1 || true" \
+	'ifconfig' \
+	'netdrops' \
+	'cat /proc/interrupts' \
+	"@host $in_ns ping -f -c $FLOOD -w 60 $GUEST > $tmp/flood 2>&1 || true" \
+	'echo still here' \
+	'netstat -s' \
+	'netdrops' \
+	'cat /proc/interrupts' \
+	'cat /proc/net/dev' \
+	"@host echo x | $in_ns socat -t 2 - udp:$GUEST:4444 > $tmp/unreach 2>&1; echo \$? >> $tmp/unreach; sleep 1; $in_ns socat -t 2 - udp:$GUEST:4444 < /dev/null >> $tmp/unreach 2>&1; true" \
+	'netstat -s'
+
+if [ -z "$(dev_field "$(out_of 1)" eth0 2)" ]; then
+	skip_all "the kernel has no eth0 in /proc/net/dev (no network stack)"
+fi
+tap_mac=$(ip -n "$NS" link show "$TAP" | awk '/link\/ether/ { print $2 }')
+
+plan 13
+is "$RUN_STATUS" 0 'the session ran every command and powered off'
+
+# --- 1. ping -----------------------------------------------------------
+note "ping: $(grep -a 'packets transmitted' "$tmp/ping")"
+like "$(cat "$tmp/ping")" '^5 packets transmitted, 5 received' 'ping from the netns: 5 of 5 replies'
+snmp1=$(out_of 2)
+num_cmp "$(counter "$snmp1" Icmp InEchos)" '>=' 5 'guest counted >= 5 ICMP echo requests'
+num_cmp "$(counter "$snmp1" Icmp OutEchoReps)" '>=' 5 'guest sent >= 5 echo replies'
+
+# --- 2. ARP learned from the host's request ----------------------------
+like "$(out_of 3)" "^10\.0\.3\.1 .*lladdr $tap_mac .*REACHABLE" \
+	"the guest holds 10.0.3.1 at the tap's MAC $tap_mac, REACHABLE"
+
+# --- 3. arping ---------------------------------------------------------
+guest_mac=$(awk '$1 == "ether" { print $2 }' <<< "$(out_of 4)")
+note "arping: $(grep -a 'Received' "$tmp/arping")"
+like "$(cat "$tmp/arping")" '^Received 3 response' 'arping from the netns: 3 responses'
+like "$(cat "$tmp/arping")" "\\[${guest_mac^^}\\]" "arping's replies come from the e1000's MAC ($guest_mac)"
+
+# --- 4. ping flood -----------------------------------------------------
+flood=$(grep -a 'packets transmitted' "$tmp/flood")
+note "ping -f: $flood"
+tx=$(awk '{ print $1 }' <<< "$flood") rx=$(awk '{ print $4 }' <<< "$flood")
+is "$(cmd_output 7 | grep -av "$TS_RE" | tail -n 1)" 'still here' 'the shell answers after the ping flood'
+num_cmp "${tx:-0}" '>=' "$FLOOD" "ping -f sent $FLOOD requests"
+snmp2=$(out_of 8)
+in_echos=$(( $(counter "$snmp2" Icmp InEchos) - $(counter "$snmp1" Icmp InEchos) ))
+reps=$(( $(counter "$snmp2" Icmp OutEchoReps) - $(counter "$snmp1" Icmp OutEchoReps) ))
+note "guest: InEchos +$in_echos OutEchoReps +$reps"
+is "$reps" "$in_echos" 'the guest answered every echo request that reached ICMP'
+# Replies the host did not see were lost on the way out (counted drops)
+# or never reached ICMP (rx drops at the NIC or below): both are counted.
+num_cmp "${rx:-0}" '<=' "$reps" 'the host got no more replies than the guest sent'
+irqA=$(irq_total "$(out_of 6)" 'eth0') irqB=$(irq_total "$(out_of 10)" 'eth0')
+frames=$(( $(dev_field "$(out_of 11)" eth0 2) - $(dev_field "$(out_of 1)" eth0 2) ))
+note "e1000: +$((irqB - irqA)) interrupts during the flood; $frames frames in all"
+num_cmp "$((irqB - irqA))" '<' "$in_echos" 'fewer e1000 interrupts than echo requests (NAPI)'
+
+# --- 5. port unreachable -----------------------------------------------
+snmp3=$(out_of 12)
+num_cmp "$(counter "$snmp3" Icmp OutDestUnreachs)" '>' 0 \
+	'a datagram to a closed port got an ICMP port unreachable'
