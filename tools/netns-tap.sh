@@ -61,6 +61,10 @@ up)
 	ip netns del "$ns" 2>/dev/null || true
 	ip netns add "$ns"
 	ip -n "$ns" link set lo up
+	# IPv4 only: no IPv6 router solicitations or MLD reports from the
+	# host side, so every frame on the tap is one a test sent on purpose.
+	ip netns exec "$ns" sh -c 'for f in /proc/sys/net/ipv6/conf/default/disable_ipv6 \
+		/proc/sys/net/ipv6/conf/all/disable_ipv6; do [ -w "$f" ] && echo 1 > "$f"; done; true'
 	ip -n "$ns" tuntap add dev "$tap" mode tap
 	ip -n "$ns" addr add "$HOST_ADDR" dev "$tap"
 	ip -n "$ns" link set "$tap" up

@@ -12,11 +12,18 @@
 #  2. the guest learned 10.0.3.1's MAC (the tap's) from the host's ARP
 #     request and holds it REACHABLE (arp).
 #  3. arping -c 3 from the namespace: 3 replies from the e1000's MAC.
-#  4. a ping flood (ping -f, 2000 echo requests): every reply comes back or
-#     the missing ones are counted as drops by the guest; the shell still
-#     answers; the e1000 raised fewer interrupts than it received frames.
+#  4. a ping flood (ping -f, 2000 echo requests): the guest answers every
+#     request that reached ICMP, the host gets no more than that; the shell
+#     still answers.
 #  5. a UDP datagram to a port nobody listens on is answered with an ICMP
-#     port unreachable (socat sees "Connection refused").
+#     port unreachable (OutDestUnreachs grows).
+#  6. a UDP flood (20000 datagrams as fast as the host can send them) to
+#     the sink on port 9. Here nothing sits between the host and the NIC but
+#     the tap: the frames the host put on the tap (its tx_packets) are the
+#     frames eth0 received (rx_packets), and each of those was read by the
+#     sink or dropped with a counted reason (ARP aside, at most 2). The
+#     shell answers right after, and the e1000 raised far fewer interrupts
+#     than it received frames (NAPI).
 #
 # "@host" lines run on the host and type nothing, so they do not count in
 # the command numbers of out_of.
@@ -32,10 +39,16 @@ NS=irqos-t$$
 TAP=irqt$$
 GUEST=10.0.3.2
 FLOOD=2000
+UDP_FLOOD=20000
+HELPER=$(cd "$(dirname "$0")" && pwd)/net_udp.py
 
 out_of() { cmd_output "$1" | grep -avE "$TS_RE"; }
 # counter TEXT PROTO NAME - a counter from "netstat -s" (PROTO: NAME N ...).
 counter() { grep -a "^$2:" <<< "$1" | grep -aoE "(^| )$3 [0-9]+" | awk '{ print $2 }'; }
+sink_count() { perl -ne 'if (/port 9: (\d+) datagrams/) { print $1; exit }' <<< "$1"; }
+drops_total() {
+	perl -ne '$s += $1 if /^\s*[A-Z_]+:?\s+(\d+)\s*$/; END { print $s + 0 }' <<< "$1"
+}
 irq_total() {
 	awk -v re="$2" '$0 ~ re && $1 ~ /^[0-9]+:$/ {
 		s = 0; for (i = 2; i <= NF && $i ~ /^[0-9]+$/; i++) s += $i; print s; exit }' <<< "$1"
@@ -73,14 +86,28 @@ irqos_run --smp 2 --timeout 120 --netns "$NS" --tap "$TAP" \
 	'cat /proc/interrupts' \
 	'cat /proc/net/dev' \
 	"@host echo x | $in_ns socat -t 2 - udp:$GUEST:4444 > $tmp/unreach 2>&1; echo \$? >> $tmp/unreach; sleep 1; $in_ns socat -t 2 - udp:$GUEST:4444 < /dev/null >> $tmp/unreach 2>&1; true" \
-	'netstat -s'
+	'netstat -s' \
+	'udp sink start 9' \
+	"@host $in_ns cat /sys/class/net/$TAP/statistics/tx_packets > $tmp/tapA" \
+	'cat /proc/net/dev' \
+	'udp sink' \
+	'netdrops' \
+	'cat /proc/interrupts' \
+	"@host $in_ns '$HELPER' flood $GUEST 9 $UDP_FLOOD > $tmp/udpflood" \
+	'echo alive' \
+	'sleep 2' \
+	'cat /proc/net/dev' \
+	"@host $in_ns cat /sys/class/net/$TAP/statistics/tx_packets > $tmp/tapB" \
+	'udp sink' \
+	'netdrops' \
+	'cat /proc/interrupts'
 
 if [ -z "$(dev_field "$(out_of 1)" eth0 2)" ]; then
 	skip_all "the kernel has no eth0 in /proc/net/dev (no network stack)"
 fi
 tap_mac=$(ip -n "$NS" link show "$TAP" | awk '/link\/ether/ { print $2 }')
 
-plan 13
+plan 18
 is "$RUN_STATUS" 0 'the session ran every command and powered off'
 
 # --- 1. ping -----------------------------------------------------------
@@ -114,12 +141,27 @@ is "$reps" "$in_echos" 'the guest answered every echo request that reached ICMP'
 # Replies the host did not see were lost on the way out (counted drops)
 # or never reached ICMP (rx drops at the NIC or below): both are counted.
 num_cmp "${rx:-0}" '<=' "$reps" 'the host got no more replies than the guest sent'
-irqA=$(irq_total "$(out_of 6)" 'eth0') irqB=$(irq_total "$(out_of 10)" 'eth0')
-frames=$(( $(dev_field "$(out_of 11)" eth0 2) - $(dev_field "$(out_of 1)" eth0 2) ))
-note "e1000: +$((irqB - irqA)) interrupts during the flood; $frames frames in all"
-num_cmp "$((irqB - irqA))" '<' "$in_echos" 'fewer e1000 interrupts than echo requests (NAPI)'
 
 # --- 5. port unreachable -----------------------------------------------
 snmp3=$(out_of 12)
 num_cmp "$(counter "$snmp3" Icmp OutDestUnreachs)" '>' 0 \
 	'a datagram to a closed port got an ICMP port unreachable'
+
+# --- 6. UDP flood ------------------------------------------------------
+note "host: $(cat "$tmp/udpflood" 2>/dev/null)"
+is "$(cmd_output 18 | grep -av "$TS_RE" | tail -n 1)" 'alive' 'the shell answers right after the UDP flood'
+devA=$(out_of 14) devB=$(out_of 20)
+rx=$(( $(dev_field "$devB" eth0 2) - $(dev_field "$devA" eth0 2) ))
+host_tx=$(( $(cat "$tmp/tapB") - $(cat "$tmp/tapA") ))
+sink=$(( $(sink_count "$(out_of 21)") - $(sink_count "$(out_of 15)") ))
+drop=$(( $(drops_total "$(out_of 22)") - $(drops_total "$(out_of 16)") ))
+note "UDP flood: host tap tx +$host_tx, eth0 rx +$rx, sink +$sink, drops +$drop"
+num_cmp "$rx" '>=' 1000 'at least 1000 flood frames reached the guest'
+is "$rx" "$host_tx" 'eth0 received every frame the host put on the tap'
+left=$((rx - sink - drop))
+ok "$([ "$left" -ge 0 ] && [ "$left" -le 2 ] && echo 0 || echo 1)" \
+	"every frame accounted: rx $rx == sink $sink + drops $drop (+ $left ARP, at most 2)"
+irqs=$(( $(irq_total "$(out_of 23)" eth0) - $(irq_total "$(out_of 17)" eth0) ))
+note "UDP flood: e1000 interrupts +$irqs for $rx frames"
+num_cmp "$((irqs * 4))" '<' "$rx" 'NAPI: e1000 interrupts < a quarter of the frames received'
+num_cmp "$sink" '>' 0 "the sink read flood datagrams ($sink)"
