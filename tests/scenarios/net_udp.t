@@ -14,9 +14,10 @@
 #     missing or wrong echo fails. rx_packets of eth0 in /proc/net/dev grows
 #     by at least that many, and the e1000's line in /proc/interrupts counts
 #     interrupts.
-#  2. ARP: the echoes go to 10.0.2.2 (slirp's host side), so the guest had to
-#     resolve it: the neighbour table must show 10.0.2.2 at slirp's MAC
-#     52:55:0a:00:02:02, REACHABLE.
+#  2. ARP: the echoes go to 10.0.2.2 (slirp's host side), so the guest must
+#     know its Ethernet address (learned from slirp's ARP request for
+#     10.0.2.15, or resolved by its own): the neighbour table must show
+#     10.0.2.2 at slirp's MAC 52:55:0a:00:02:02, REACHABLE.
 #  3. flood: "udp sink start", then FLOOD_COUNT datagrams as fast as the host
 #     can send them. slirp drops some before the NIC (that is not ours to
 #     account). From the NIC on, nothing may vanish:
