@@ -149,20 +149,22 @@ QEMU_ARGS := -machine pc -m $(MEM) -smp $(SMP) -no-reboot \
 # access: QEMU's slirp, guest 10.0.2.15, host UDP port UDP_PORT forwarded to
 # the guest's echo port 7), NET=tap (an e1000 on tools/netns-tap.sh's tap in
 # netns NETNS; the guest is 10.0.3.2, the netns side 10.0.3.1), NET=none.
+# romfile= leaves out the e1000's iPXE option ROM: irqos boots by PVH, and
+# the ROM only costs boot time.
 NET      ?= user
 UDP_PORT ?= 5555
 NETNS    ?= irqos
 TAP      ?= irqtap0
 ifeq ($(NET),tap)
 RUN_PREFIX := ip netns exec $(NETNS)
-RUN_NET    := -netdev tap,id=n0,ifname=$(TAP),script=no,downscript=no -device e1000,netdev=n0
+RUN_NET    := -netdev tap,id=n0,ifname=$(TAP),script=no,downscript=no -device e1000,netdev=n0,romfile=
 RUN_APPEND := ip=10.0.3.2::10.0.3.1:255.255.255.0
 RUN_HELLO  := "make run: e1000 on tap $(TAP) in netns $(NETNS), guest 10.0.3.2; from the host:\n  ip netns exec $(NETNS) ping 10.0.3.2\n  (in irqos: udp echo start) then: echo hi | ip netns exec $(NETNS) socat -t 2 - udp:10.0.3.2:7"
 else ifeq ($(NET),none)
 RUN_NET    := -nic none
 RUN_HELLO  := "make run: no network card (NET=none)"
 else
-RUN_NET    := -nic user,model=e1000,hostfwd=udp:127.0.0.1:$(UDP_PORT)-:7
+RUN_NET    := -netdev user,id=n0,hostfwd=udp:127.0.0.1:$(UDP_PORT)-:7 -device e1000,netdev=n0,romfile=
 RUN_HELLO  := "make run: e1000 on QEMU user networking (guest 10.0.2.15); in irqos type\n  udp echo start\nthen from another terminal on the host:\n  echo hi | socat -t 2 - udp:127.0.0.1:$(UDP_PORT)\n(ping from the host needs NET=tap: tools/netns-tap.sh up; make run NET=tap)"
 endif
 
