@@ -41,7 +41,8 @@ irqos_run --timeout 120 --smp 2 --nic "$NIC" --qemu '-device edu,addr=4' -- \
 	'netdrops' \
 	'cat /proc/net/softnet_stat' \
 	'pktgen eth9' \
-	'ifconfig eth9'
+	'ifconfig eth9' \
+	'cat /proc/net/dev'
 is "$RUN_STATUS" 0 'every command answered, then poweroff: status 0'
 
 out=$(cmd_output 1)
@@ -58,20 +59,29 @@ like "$out" '^ *11: .* IO-APIC +11-fasteoi +(edu, eth0|eth0, edu)$' '/proc/inter
 out=$(cmd_output 5)
 is "$out" 'pktgen: eth0: sent 300 of 300 ARP requests for 10.0.2.2' 'pktgen: 300 ARP requests sent'
 
+# row N - the 16 counters of eth0 in command N's /proc/net/dev, comma-
+# separated, parsed with Linux's widths:
+# %6s:%8lu %7lu %4lu %4lu %4lu %5lu %10lu %9lu %8lu %7lu %4lu %4lu %4lu %5lu %7lu %10lu
+row() {
+	grep -a '^  eth0:' <<< "$(cmd_output "$1")" | perl -ne '
+	my @w = (8,7,4,4,4,5,10,9,8,7,4,4,4,5,7,10);
+	my $re = "^\\s{0,5}eth0:" . join(" ", map { "\\s{0," . ($_ - 1) . "}(\\d+)" } @w) . "\$";
+	print join(",", /$re/), "\n" if /$re/'
+}
 dev=$(cmd_output 7)
 is "$(sed -n 1p <<< "$dev")" 'Inter-|   Receive                                                |  Transmit' '/proc/net/dev: header line 1'
 is "$(sed -n 2p <<< "$dev")" ' face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed' '/proc/net/dev: header line 2'
-row=$(grep -a '^  eth0:' <<< "$dev")
-# Linux's widths: %6s:%8lu %7lu %4lu %4lu %4lu %5lu %10lu %9lu %8lu %7lu %4lu %4lu %4lu %5lu %7lu %10lu
-fields=$(perl -ne 'my @w = (8,7,4,4,4,5,10,9,8,7,4,4,4,5,7,10);
-	my $re = "^\\s{0,5}eth0:" . join(" ", map { "\\s{0," . ($_ - 1) . "}(\\d+)" } @w) . "\$";
-	print join(",", /$re/), "\n" if /$re/' <<< "$row")
+fields=$(row 7)
 is "$(awk -F, '{ print NF }' <<< "$fields")" 16 '/proc/net/dev: the eth0 row has Linux'"'"'s 16 fixed-width columns'
 IFS=, read -r rxb rxp rxe rxd _ _ _ _ txb txp txe txd _ <<< "$fields"
+IFS=, read -r rxb2 rxp2 _ _ _ _ _ _ txb2 txp2 _ <<< "$(row 13)"
 num_cmp "$rxp" '>=' 300 '/proc/net/dev: at least 300 frames received (the replies)'
 num_cmp "$txp" '>=' 300 '/proc/net/dev: at least 300 frames sent'
-is "$txb" $((txp * 60)) '/proc/net/dev: transmit bytes = 60 per request'
-is "$rxb" $((rxp * 64)) '/proc/net/dev: receive bytes = 64 per reply (FCS stripped)'
+# The one-request pktgen eth9 sent nothing; what moved between the two
+# copies is nothing - and before them, 300 x 60-byte requests and 300 x
+# 64-byte replies (QEMU pads them to 64; the FCS is stripped).
+is "$((rxp2 - rxp)),$((txp2 - txp))" '0,0' '/proc/net/dev: counters steady once the replies are in'
+is "$((txb % 60)),$((rxb % 64))" '0,0' '/proc/net/dev: 60-byte requests and 64-byte replies only'
 is "$rxe,$rxd,$txe,$txd" '0,0,0,0' '/proc/net/dev: no errors, no drops'
 
 out=$(cmd_output 8)
@@ -109,7 +119,8 @@ like "$(cmd_output 3)" 'write error: Invalid argument$' 'netdev_budget: 0 refuse
 is "$(cmd_output 4)" 8 'netdev_budget: 8 written and read back'
 read -r processed squeezed <<< "$(cmd_output 8 | perl -lane '$p += hex $F[0]; $s += hex $F[2]; END { print $p + 0, " ", $s + 0 }')"
 num_cmp "$squeezed" '>' 0 "softnet_stat: $squeezed passes out of budget (time_squeeze) with 2000 frames at budget 8"
-like "$(cmd_output 9)" '^        RX packets 2000  bytes 128000$' "ifconfig: all 2000 replies received, $processed frames processed by NET_RX"
+rxp=$(cmd_output 9 | sed -nE 's/^        RX packets ([0-9]+)  bytes [0-9]+$/\1/p')
+num_cmp "${rxp:-0}" '>=' 2000 "ifconfig: all 2000 replies received ($rxp frames, $processed processed by NET_RX)"
 
 for cfg in '4:' '1:noapic'; do
 	smp=${cfg%%:*} extra=${cfg#*:}
