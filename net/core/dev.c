@@ -213,72 +213,77 @@ void dev_remove_pack(struct packet_type *pt)
 		cpu_relax();
 }
 
-/* The handler for @type, with ptype_inflight raised; NULL if none. */
-static struct packet_type *ptype_get(__be16 type, struct list_head *head)
+#define PTYPE_MAX_DELIVER 8    /* handlers one frame is given to */
+
+/*
+ * Collect the taps and the handlers for @type (at most PTYPE_MAX_DELIVER)
+ * with ptype_inflight raised, so dev_remove_pack() waits for them.
+ */
+static unsigned int ptype_collect(__be16 type, struct packet_type **out, unsigned int *ntaps)
 {
-	struct packet_type *pt, *found = NULL;
+	struct packet_type *pt;
+	unsigned int n = 0;
 	unsigned long flags;
 
 	spin_lock_irqsave(&ptype_lock, flags);
-	list_for_each_entry(pt, head, list) {
-		if (head == &ptype_all || pt->type == type) {
-			found = pt;
-			break;
-		}
-	}
-	if (found)
-		__atomic_fetch_add(&ptype_inflight, 1, __ATOMIC_SEQ_CST);
+	list_for_each_entry(pt, &ptype_all, list)
+		if (n < PTYPE_MAX_DELIVER)
+			out[n++] = pt;
+	*ntaps = n;
+	list_for_each_entry(pt, &ptype_base, list)
+		if (pt->type == type && n < PTYPE_MAX_DELIVER)
+			out[n++] = pt;
+	__atomic_fetch_add(&ptype_inflight, 1, __ATOMIC_SEQ_CST);
 	spin_unlock_irqrestore(&ptype_lock, flags);
-	return found;
-}
-
-static void ptype_put(void)
-{
-	__atomic_fetch_sub(&ptype_inflight, 1, __ATOMIC_SEQ_CST);
-}
-
-/* Give each tap its own copy (taps are few: the first one only, here). */
-static void deliver_taps(struct sk_buff *skb)
-{
-	struct packet_type *tap = ptype_get(0, &ptype_all);
-	struct sk_buff *copy;
-
-	if (!tap)
-		return;
-	copy = skb_clone(skb, GFP_ATOMIC);
-	if (copy)
-		tap->func(copy, skb->dev, tap, skb->dev);
-	else
-		__atomic_fetch_add(&this_cpu_ptr(&softnet_data)->dropped, 1, __ATOMIC_RELAXED);
-	ptype_put();
+	return n;
 }
 
 /**
  * netif_receive_skb - hand a received frame to its protocol
  * @skb: protocol set and data at the network header (eth_type_trans())
  *
- * Softirq (NAPI poll) context. Consumes @skb.
+ * Softirq (NAPI poll) context. Every ETH_P_ALL tap and every handler
+ * registered for skb->protocol gets the frame: a copy each, the last one
+ * the original. Consumes @skb.
  *
- * Return: NET_RX_SUCCESS, or NET_RX_DROP if no handler took it.
+ * Return: NET_RX_SUCCESS, or NET_RX_DROP if no protocol handler took it.
  */
 int netif_receive_skb(struct sk_buff *skb)
 {
 	struct net_device *dev = skb->dev;
-	struct packet_type *pt;
-	int ret;
+	struct packet_type *pts[PTYPE_MAX_DELIVER];
+	unsigned int i, n, ntaps;
+	int ret = NET_RX_DROP;
 
 	skb_reset_network_header(skb);
-	deliver_taps(skb);
-	pt = ptype_get(skb->protocol, &ptype_base);
-	if (!pt) {
-		if (dev)
-			__atomic_fetch_add(&dev->stats.rx_nohandler, 1, __ATOMIC_RELAXED);
-		kfree_skb_reason(skb, SKB_DROP_REASON_UNHANDLED_PROTO);
-		return NET_RX_DROP;
+	n = ptype_collect(skb->protocol, pts, &ntaps);
+	for (i = 0; i < n; i++) {
+		struct sk_buff *s = skb;
+
+		if (i + 1 < n || i < ntaps) {       /* not the last taker: a copy */
+			s = skb_clone(skb, GFP_ATOMIC);
+			if (!s) {
+				__atomic_fetch_add(&this_cpu_ptr(&softnet_data)->dropped, 1,
+						   __ATOMIC_RELAXED);
+				continue;
+			}
+		}
+		if (pts[i]->func(s, dev, pts[i], dev) == 0 && i >= ntaps)
+			ret = NET_RX_SUCCESS;
+		if (s == skb)
+			skb = NULL;
 	}
-	ret = pt->func(skb, dev, pt, dev);
-	ptype_put();
-	return ret ? NET_RX_DROP : NET_RX_SUCCESS;
+	__atomic_fetch_sub(&ptype_inflight, 1, __ATOMIC_SEQ_CST);
+	if (skb) {      /* no protocol handler: taps only saw copies */
+		if (n == ntaps) {
+			if (dev)
+				__atomic_fetch_add(&dev->stats.rx_nohandler, 1, __ATOMIC_RELAXED);
+			kfree_skb_reason(skb, SKB_DROP_REASON_UNHANDLED_PROTO);
+		} else {
+			kfree_skb_reason(skb, SKB_DROP_REASON_NOMEM);
+		}
+	}
+	return ret;
 }
 
 /* -------------------------------------------------------------------- NAPI */

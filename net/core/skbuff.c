@@ -235,12 +235,18 @@ void skb_queue_head_init(struct sk_buff_head *q)
 	q->qlen = 0;
 }
 
-/** __skb_queue_tail - append @skb to @q; the caller holds q->lock */
+/**
+ * __skb_queue_tail - append @skb to @q; the caller holds q->lock
+ * @q: the queue
+ * @skb: an skb on no queue (one already queued is WARNed about and left
+ *	where it is: linking it twice would corrupt both lists)
+ */
 void __skb_queue_tail(struct sk_buff_head *q, struct sk_buff *skb)
 {
 	struct sk_buff *last = q->prev;
 
-	WARN_ON(skb->next || skb->prev);
+	if (WARN_ON(skb->next || skb->prev))
+		return;
 	skb->next = (struct sk_buff *)q;
 	skb->prev = last;
 	last->next = skb;

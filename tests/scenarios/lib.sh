@@ -159,10 +159,13 @@ irqos_run() {
 # No network card unless the arguments add one (-nic ...), as with
 # irqos-exec: QEMU's default e1000 would share IRQ 11 with edu devices.
 irqos_qemu_run() {
-	local secs=$1 out err
+	local secs=$1 out err nic=(-nic none)
 	shift
+	# No NIC unless asked for, as irqos-exec: QEMU's default e1000 would
+	# otherwise be bound by the driver and share IRQ 11 with edu.
+	[[ " $* " == *" -nic "* || " $* " == *" -netdev "* ]] && nic=()
 	out=$(mktemp) err=$(mktemp)
-	timeout -k 5 "$secs" "$IRQOS_QEMU" -machine pc -accel tcg -m 256M \
+	timeout -k 5 "$secs" "$IRQOS_QEMU" -machine pc -accel tcg -m 256M "${nic[@]}" \
 		-no-reboot -display none -serial stdio -monitor none \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -nic none \
 		-kernel "$IRQOS_KERNEL" "$@" > "$out" 2> "$err" < /dev/null

@@ -55,8 +55,8 @@ static int __init e1000_itr_setup(char *arg)
 {
 	unsigned long v;
 
-	if (!arg || kstrtoul(arg, 0, &v) || v > 100000)
-		return -EINVAL;
+	if (!arg || kstrtoul(arg, 0, &v) || v > 100000 || (v && v < 100))
+		return -EINVAL;     /* the range e1000_set_itr() accepts */
 	e1000_itr_param = v;
 	return 0;
 }
@@ -191,10 +191,15 @@ static netdev_tx_t e1000_xmit_frame(struct sk_buff *skb, struct net_device *dev)
 	return NETDEV_TX_OK;
 }
 
-/* Free the frames the device has sent; wake the queue once there is room. */
+/*
+ * Free the frames the device has sent; wake the queue once there is room.
+ * The ring is walked under tx_lock (interrupts off); the frames are freed
+ * after it is dropped, straight away rather than through NET_TX.
+ */
 static void e1000_clean_tx(struct e1000_adapter *a)
 {
 	struct net_device *dev = a->netdev;
+	struct sk_buff *done = NULL;
 	unsigned long flags;
 
 	spin_lock_irqsave(&a->tx_lock, flags);
@@ -208,13 +213,21 @@ static void e1000_clean_tx(struct e1000_adapter *a)
 		dev->stats.tx_bytes += skb->len;
 		a->tx_skb[a->tx_clean] = NULL;
 		d->status = 0;
-		dev_kfree_skb_any(skb);
+		skb->next = done;
+		done = skb;
 		a->tx_clean = (a->tx_clean + 1) % E1000_TX_RING;
 	}
 	if (netif_queue_stopped(dev) && e1000_tx_free(a) >= E1000_TX_WAKE &&
 	    netif_carrier_ok(dev))
 		netif_wake_queue(dev);
 	spin_unlock_irqrestore(&a->tx_lock, flags);
+	while (done) {
+		struct sk_buff *next = done->next;
+
+		done->next = NULL;
+		dev_kfree_skb_any(done);
+		done = next;
+	}
 }
 
 /* Give slot @i the buffer @skb and clear its write-back. */
@@ -508,6 +521,9 @@ static int e1000_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	}
 	a->irq = pci_irq_vector(pdev, 0);
 	a->msi = pdev->msi_enabled;
+	if (e1000_use_msi && !a->msi)
+		pr_info("e1000 %s: e1000.msi=1 but no MSI (the 82540EM has no MSI capability): using INTx\n",
+			pci_name(pdev));
 	dev->irq = a->irq;
 	netif_napi_add(dev, &a->napi, e1000_clean);
 	netif_carrier_off(dev);

@@ -1,0 +1,216 @@
+// SPDX-License-Identifier: MIT
+/*
+ * KUnit suite "e1000": the receive path from a real (emulated) 82540EM
+ * interrupt to netif_receive_skb(). Frames are caused, not faked: the
+ * suite broadcasts ARP requests for 10.0.2.2 (net/core/pktgen.c) and
+ * QEMU's user network answers each one, so every reply comes in through
+ * the device's DMA, its interrupt, NAPI and the protocol dispatch, where
+ * an ETH_P_ALL tap counts it.
+ *
+ * tests/scenarios/e1000.t boots with "-nic user,model=e1000" plus an edu
+ * device in slot 4: e1000 (slot 3, PIRQC) and edu (slot 4, PIRQD) both
+ * get IRQ 11 from SeaBIOS, so the shared-line case runs. Without an e1000
+ * every case is skipped.
+ *
+ * QEMU's e1000 holds received frames for a second after RCTL is written
+ * (its flush_queue_timer), so the first wait is long.
+ */
+#include <kunit/test.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/delay.h>
+#include <linux/errno.h>
+#include <linux/interrupt.h>
+#include <linux/irqdesc.h>
+#include <linux/netdevice.h>
+#include <net/pktgen.h>
+
+#include "e1000.h"
+#include "../../../../misc/edu.h"
+
+static unsigned long replies;    /* ARP replies from 10.0.2.2 seen by the tap */
+
+static int reply_tap(struct sk_buff *skb, struct net_device *dev,
+		     struct packet_type *pt, struct net_device *orig)
+{
+	if (skb->protocol == htons(ETH_P_ARP) &&
+	    pktgen_is_arp_reply_from(skb->data, skb->len, PKTGEN_SLIRP_GATEWAY))
+		__atomic_fetch_add(&replies, 1, __ATOMIC_SEQ_CST);
+	consume_skb(skb);
+	return 0;
+}
+
+static struct packet_type tap = { .type = htons(ETH_P_ALL), .func = reply_tap };
+
+#define NEED_E1000(test, a) do {					\
+	if (!(a))							\
+		kunit_skip(test, "no e1000 (boot QEMU with -nic user,model=e1000)"); \
+} while (0)
+
+/* Wait up to @ms for replies to reach @want. */
+static bool wait_replies(unsigned long want, unsigned int ms)
+{
+	while (__atomic_load_n(&replies, __ATOMIC_SEQ_CST) < want && ms--)
+		msleep(1);
+	return __atomic_load_n(&replies, __ATOMIC_SEQ_CST) >= want;
+}
+
+/* Wait until the adapter is out of polled mode (interrupts unmasked). */
+static bool wait_unmasked(struct e1000_adapter *a)
+{
+	unsigned int ms = 500;
+
+	while (READ_ONCE(a->polling) && ms--)
+		msleep(1);
+	return !READ_ONCE(a->polling);
+}
+
+/* Probe bound the device, named it eth0, read QEMU's MAC and opened it. */
+static void e1000_test_probe(struct kunit *test)
+{
+	static const u8 qemu_mac[ETH_ALEN] = { 0x52, 0x54, 0x00, 0x12, 0x34, 0x56 };
+	struct e1000_adapter *a = e1000_get(0);
+
+	NEED_E1000(test, a);
+	KUNIT_EXPECT_STREQ(test, a->netdev->name, "eth0");
+	KUNIT_EXPECT_PTR_EQ(test, dev_get_by_name("eth0"), a->netdev);
+	KUNIT_EXPECT_STREQ(test, a->pdev->driver->name, "e1000");
+	KUNIT_EXPECT_TRUE(test, ether_addr_equal(a->netdev->dev_addr, qemu_mac));
+	KUNIT_EXPECT_EQ(test, a->netdev->flags & (IFF_UP | IFF_RUNNING), IFF_UP | IFF_RUNNING);
+	KUNIT_EXPECT_TRUE(test, netif_carrier_ok(a->netdev));
+	KUNIT_EXPECT_TRUE(test, e1000_rd(a, E1000_STATUS) & E1000_STATUS_LU);
+	KUNIT_EXPECT_EQ(test, e1000_rd(a, E1000_RDLEN), E1000_RX_RING * 16u);
+	KUNIT_EXPECT_TRUE(test, e1000_rd(a, E1000_RCTL) & E1000_RCTL_EN);
+	KUNIT_EXPECT_TRUE(test, wait_unmasked(a));
+	KUNIT_EXPECT_EQ(test, e1000_rd(a, E1000_IMS), E1000_IMS_ENABLE);
+}
+
+/*
+ * One request, one reply: the reply raised an interrupt (counted on the
+ * IRQ line and by the driver), NAPI polled and completed, and the
+ * completion unmasked the device again (IMS reads back the full mask).
+ */
+static void e1000_test_arp_reply_interrupt(struct kunit *test)
+{
+	struct e1000_adapter *a = e1000_get(0);
+	unsigned long r0, irqs0, completes0, rxp0;
+	unsigned int kstat0;
+
+	NEED_E1000(test, a);
+	dev_add_pack(&tap);
+	r0 = __atomic_load_n(&replies, __ATOMIC_SEQ_CST);
+	irqs0 = READ_ONCE(a->irqs);
+	completes0 = READ_ONCE(a->napi.completes);
+	rxp0 = READ_ONCE(a->netdev->stats.rx_packets);
+	kstat0 = kstat_irqs(a->irq);
+	KUNIT_EXPECT_EQ(test, pktgen_arp_request(a->netdev, PKTGEN_SLIRP_GUEST,
+						 PKTGEN_SLIRP_GATEWAY), 0);
+	KUNIT_EXPECT_TRUE(test, wait_replies(r0 + 1, 3000));
+	KUNIT_EXPECT_TRUE(test, wait_unmasked(a));
+	dev_remove_pack(&tap);
+
+	KUNIT_EXPECT_GT(test, READ_ONCE(a->irqs), irqs0);
+	KUNIT_EXPECT_GT(test, kstat_irqs(a->irq), kstat0);
+	KUNIT_EXPECT_TRUE(test, a->icr_seen & E1000_ICR_RXT0);
+	KUNIT_EXPECT_GT(test, READ_ONCE(a->napi.completes), completes0);
+	KUNIT_EXPECT_GE(test, READ_ONCE(a->netdev->stats.rx_packets), rxp0 + 1);
+	KUNIT_EXPECT_EQ(test, e1000_rd(a, E1000_IMS), E1000_IMS_ENABLE);
+	KUNIT_EXPECT_GE(test, READ_ONCE(a->netdev->stats.tx_packets), 1UL);
+}
+
+/*
+ * 600 requests in bursts of 60: every reply arrives although the rings
+ * hold 256, so both wrapped; afterwards the device's RDH is where the
+ * driver will look next and RDT one behind (no slot left empty), and
+ * nothing was dropped or missed.
+ */
+static void e1000_test_ring_wraparound(struct kunit *test)
+{
+	struct e1000_adapter *a = e1000_get(0);
+	unsigned long r0, rxp0, txp0;
+	unsigned int i, sent;
+
+	NEED_E1000(test, a);
+	dev_add_pack(&tap);
+	r0 = __atomic_load_n(&replies, __ATOMIC_SEQ_CST);
+	rxp0 = READ_ONCE(a->netdev->stats.rx_packets);
+	txp0 = READ_ONCE(a->netdev->stats.tx_packets);
+	for (i = 0; i < 10; i++) {
+		KUNIT_ASSERT_EQ(test, pktgen_arp_burst(a->netdev, PKTGEN_SLIRP_GUEST,
+						       PKTGEN_SLIRP_GATEWAY, 60, &sent), 0);
+		KUNIT_ASSERT_EQ(test, sent, 60u);
+		if (!wait_replies(r0 + 60 * (i + 1), 3000))
+			break;
+	}
+	KUNIT_EXPECT_EQ(test, __atomic_load_n(&replies, __ATOMIC_SEQ_CST) - r0, 600UL);
+	KUNIT_EXPECT_TRUE(test, wait_unmasked(a));
+	dev_remove_pack(&tap);
+
+	KUNIT_EXPECT_GE(test, READ_ONCE(a->netdev->stats.rx_packets) - rxp0, 600UL);
+	KUNIT_EXPECT_GE(test, READ_ONCE(a->netdev->stats.tx_packets) - txp0, 600UL);
+	KUNIT_EXPECT_EQ(test, e1000_rd(a, E1000_RDH), a->rx_next);
+	KUNIT_EXPECT_EQ(test, e1000_rd(a, E1000_RDT), (a->rx_next + E1000_RX_RING - 1) % E1000_RX_RING);
+	KUNIT_EXPECT_EQ(test, e1000_rd(a, E1000_TDH), a->tx_use);
+	KUNIT_EXPECT_EQ(test, a->tx_clean, a->tx_use);
+	KUNIT_EXPECT_EQ(test, a->rx_no_buffer, 0UL);
+	KUNIT_EXPECT_EQ(test, a->netdev->stats.rx_missed_errors, 0UL);
+	KUNIT_EXPECT_EQ(test, a->netdev->stats.rx_errors, 0UL);
+}
+
+/*
+ * On a line shared with edu, an edu interrupt reaches e1000_intr() too:
+ * ICR is 0, so it says IRQ_NONE (counted) and edu's handler claims it.
+ */
+static void e1000_test_shared_line_irq_none(struct kunit *test)
+{
+	struct e1000_adapter *a = e1000_get(0);
+	struct edu_device *edu = edu_get(0);
+	unsigned long none0, irqs0, handled0;
+	unsigned int ms = 500;
+
+	NEED_E1000(test, a);
+	if (!edu || edu->msi || a->msi || edu->irq != (unsigned int)a->irq)
+		kunit_skip(test, "needs an edu device sharing the e1000's INTx line");
+	KUNIT_ASSERT_TRUE(test, wait_unmasked(a));
+	none0 = READ_ONCE(a->irq_none);
+	irqs0 = READ_ONCE(a->irqs);
+	handled0 = READ_ONCE(edu->handled);
+	edu_raise(edu, 0x4);
+	while (READ_ONCE(edu->handled) == handled0 && ms--)
+		msleep(1);
+	KUNIT_EXPECT_GT(test, READ_ONCE(edu->handled), handled0);
+	KUNIT_EXPECT_GT(test, READ_ONCE(a->irq_none), none0);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(a->irqs), irqs0);
+}
+
+/* ITR: interrupts/s to 256 ns units; out-of-range values refused. */
+static void e1000_test_itr(struct kunit *test)
+{
+	struct e1000_adapter *a = e1000_get(0);
+	u32 old;
+
+	NEED_E1000(test, a);
+	old = a->itr;
+	KUNIT_EXPECT_EQ(test, e1000_set_itr(a, 8000), 0);
+	KUNIT_EXPECT_EQ(test, e1000_rd(a, E1000_ITR), 488u);
+	KUNIT_EXPECT_EQ(test, e1000_set_itr(a, 0), 0);
+	KUNIT_EXPECT_EQ(test, e1000_rd(a, E1000_ITR), 0u);
+	KUNIT_EXPECT_EQ(test, e1000_set_itr(a, 50), -EINVAL);
+	KUNIT_EXPECT_EQ(test, e1000_rd(a, E1000_ITR), 0u);
+	KUNIT_EXPECT_EQ(test, e1000_set_itr(a, old), 0);
+}
+
+static struct kunit_case e1000_test_cases[] = {
+	KUNIT_CASE(e1000_test_probe),
+	KUNIT_CASE(e1000_test_arp_reply_interrupt),
+	KUNIT_CASE(e1000_test_ring_wraparound),
+	KUNIT_CASE(e1000_test_shared_line_irq_none),
+	KUNIT_CASE(e1000_test_itr),
+	{}
+};
+
+static struct kunit_suite e1000_test_suite = {
+	.name = "e1000",
+	.test_cases = e1000_test_cases,
+};
+kunit_test_suite(e1000_test_suite);

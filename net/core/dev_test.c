@@ -1,0 +1,280 @@
+// SPDX-License-Identifier: MIT
+/*
+ * KUnit suite "netcore": NAPI scheduling and the NET_RX softirq's budget
+ * (net/core/dev.c), protocol dispatch and Ethernet classification. These
+ * need no NIC: a napi_struct with a scripted poll function is scheduled
+ * from task context with bottom halves off, so net_rx_action() runs from
+ * the real softirq path (local_bh_enable(), __do_softirq(), ksoftirqd) -
+ * only the device is missing. The e1000 suite covers the same path from
+ * a real interrupt.
+ */
+#include <kunit/test.h>
+#include <linux/kernel.h>
+#include <linux/string.h>
+#include <linux/delay.h>
+#include <linux/smp.h>
+#include <linux/sched.h>
+#include <linux/bottom_half.h>
+#include <linux/interrupt.h>
+#include <linux/netdevice.h>
+#include <asm/current.h>
+
+#define NAPI_BIT(b) (1UL << NAPI_STATE_##b)
+
+/* A NAPI context whose poll does what the test says. */
+struct fake_napi {
+	struct napi_struct napi;
+	struct net_device dev;
+	int budgets[16];          /* the first budgets it was given */
+	unsigned int nbudgets;
+	unsigned long total;      /* frames it claimed to handle */
+	unsigned long limit;      /* complete once this many were handled */
+	bool saw_ksoftirqd;       /* a poll ran in this CPU's ksoftirqd */
+	bool wrong_cpu;           /* a poll ran on another CPU */
+	int cpu;
+	bool done;
+};
+
+/* Always uses its whole budget until ->limit, then completes with 0. */
+static int fake_poll(struct napi_struct *n, int budget)
+{
+	struct fake_napi *f = container_of(n, struct fake_napi, napi);
+
+	if (f->nbudgets < ARRAY_SIZE(f->budgets))
+		f->budgets[f->nbudgets++] = budget;
+	if (smp_processor_id() != f->cpu)
+		f->wrong_cpu = true;
+	if (current == per_cpu(ksoftirqd, f->cpu))
+		f->saw_ksoftirqd = true;
+	if (f->total + budget > f->limit) {
+		if (napi_complete_done(n, 0))
+			WRITE_ONCE(f->done, true);
+		return 0;
+	}
+	f->total += budget;
+	return budget;
+}
+
+static void fake_init(struct fake_napi *f, unsigned long limit)
+{
+	memset(f, 0, sizeof(*f));
+	INIT_LIST_HEAD(&f->dev.dev_list);
+	strcpy(f->dev.name, "fake0");
+	f->limit = limit;
+	netif_napi_add(&f->dev, &f->napi, fake_poll);
+	napi_enable(&f->napi);
+}
+
+static bool wait_done(struct fake_napi *f, unsigned int ms)
+{
+	while (!READ_ONCE(f->done) && ms--)
+		msleep(1);
+	return READ_ONCE(f->done);
+}
+
+/*
+ * A napi that always uses its budget: each net_rx_action() pass stops at
+ * netdev_budget frames - the polls get min(weight, what is left): 64, 64,
+ * 64, 64, 44 - counts a time_squeeze and raises NET_RX again; past
+ * __do_softirq()'s restart limit the passes run in ksoftirqd.
+ */
+static void netcore_test_budget_exhaustion(struct kunit *test)
+{
+	static struct fake_napi f;
+	unsigned int squeeze0, processed0, passes, usecs = netdev_budget_usecs;
+	struct softnet_data *sd;
+
+	KUNIT_EXPECT_EQ(test, netdev_budget, 300);
+	KUNIT_EXPECT_EQ(test, netdev_budget_usecs, 2u * 1000000 / HZ);
+	/* Only the frame budget may end a pass here, even on a slow host. */
+	netdev_budget_usecs = 1000000;
+	fake_init(&f, 300UL * 100);
+	local_bh_disable();
+	f.cpu = smp_processor_id();
+	sd = &per_cpu(softnet_data, f.cpu);
+	squeeze0 = READ_ONCE(sd->time_squeeze);
+	processed0 = READ_ONCE(sd->processed);
+	KUNIT_EXPECT_TRUE(test, napi_schedule(&f.napi));
+	local_bh_enable();
+	wait_done(&f, 5000);
+	netdev_budget_usecs = usecs;
+	KUNIT_ASSERT_TRUE(test, READ_ONCE(f.done));
+	KUNIT_ASSERT_GE(test, f.nbudgets, 6u);
+	KUNIT_EXPECT_EQ(test, f.budgets[0], 64);
+	KUNIT_EXPECT_EQ(test, f.budgets[1], 64);
+	KUNIT_EXPECT_EQ(test, f.budgets[2], 64);
+	KUNIT_EXPECT_EQ(test, f.budgets[3], 64);
+	KUNIT_EXPECT_EQ(test, f.budgets[4], 44);
+	KUNIT_EXPECT_EQ(test, f.budgets[5], 64);   /* a new pass, a new budget */
+	KUNIT_EXPECT_EQ(test, f.total, 300UL * 100);    /* 100 full passes */
+	KUNIT_EXPECT_FALSE(test, f.wrong_cpu);
+	/* 100 passes of 300 frames; each but the last ended with work left. */
+	passes = READ_ONCE(sd->time_squeeze) - squeeze0;
+	KUNIT_EXPECT_EQ(test, passes, 100u);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(sd->processed) - processed0, (unsigned int)f.total);
+	KUNIT_EXPECT_TRUE(test, f.saw_ksoftirqd);
+	KUNIT_EXPECT_EQ(test, f.napi.completes, 1UL);
+	KUNIT_EXPECT_EQ(test, f.napi.state, 0UL);
+	napi_disable(&f.napi);
+}
+
+/*
+ * Scheduling twice does not queue twice: the second napi_schedule_prep()
+ * fails and sets MISSED; napi_complete_done() then keeps it scheduled and
+ * re-queues it, so the missed event gets its poll.
+ */
+static void netcore_test_schedule_once_missed(struct kunit *test)
+{
+	static struct fake_napi f;
+
+	fake_init(&f, 0);
+	local_bh_disable();
+	f.cpu = smp_processor_id();
+	KUNIT_EXPECT_TRUE(test, napi_schedule_prep(&f.napi));     /* "being polled" */
+	KUNIT_EXPECT_EQ(test, f.napi.state, NAPI_BIT(SCHED));
+	KUNIT_EXPECT_FALSE(test, napi_schedule_prep(&f.napi));
+	KUNIT_EXPECT_FALSE(test, napi_schedule(&f.napi));
+	KUNIT_EXPECT_EQ(test, f.napi.state, NAPI_BIT(SCHED) | NAPI_BIT(MISSED));
+	KUNIT_EXPECT_TRUE(test, list_empty(&f.napi.poll_list));
+	/* The poll ends: MISSED turns into one more poll. */
+	KUNIT_EXPECT_FALSE(test, napi_complete_done(&f.napi, 0));
+	KUNIT_EXPECT_EQ(test, f.napi.state, NAPI_BIT(SCHED));
+	KUNIT_EXPECT_FALSE(test, list_empty(&f.napi.poll_list));
+	KUNIT_EXPECT_EQ(test, f.napi.completes, 0UL);
+	local_bh_enable();            /* NET_RX runs it */
+	KUNIT_ASSERT_TRUE(test, wait_done(&f, 1000));
+	KUNIT_EXPECT_EQ(test, f.napi.polls, 1UL);
+	KUNIT_EXPECT_EQ(test, f.napi.completes, 1UL);
+	KUNIT_EXPECT_EQ(test, f.napi.state, 0UL);
+	KUNIT_EXPECT_TRUE(test, list_empty(&f.napi.poll_list));
+
+	/* Disabled: cannot be scheduled; enabled again: can. */
+	napi_disable(&f.napi);
+	KUNIT_EXPECT_FALSE(test, napi_schedule_prep(&f.napi));
+	napi_enable(&f.napi);
+	KUNIT_EXPECT_TRUE(test, napi_schedule_prep(&f.napi));
+	KUNIT_EXPECT_TRUE(test, napi_complete_done(&f.napi, 0));
+	KUNIT_EXPECT_EQ(test, f.napi.state, 0UL);
+}
+
+static unsigned int proto_seen, tap_seen;
+
+static int test_proto_rcv(struct sk_buff *skb, struct net_device *dev,
+			  struct packet_type *pt, struct net_device *orig)
+{
+	if (skb->len == 46 && skb->data[0] == 0xab)
+		proto_seen++;
+	consume_skb(skb);
+	return 0;
+}
+
+static int test_tap_rcv(struct sk_buff *skb, struct net_device *dev,
+			struct packet_type *pt, struct net_device *orig)
+{
+	if (skb->protocol == htons(0x88b5))
+		tap_seen++;
+	consume_skb(skb);
+	return 0;
+}
+
+static struct sk_buff *test_frame(struct net_device *dev, const u8 *dst)
+{
+	struct sk_buff *skb = alloc_skb(NET_SKB_PAD + ETH_ZLEN, GFP_KERNEL);
+
+	if (!skb)
+		return NULL;
+	skb_reserve(skb, NET_SKB_PAD + ETH_HLEN);
+	memset(skb_put(skb, 46), 0xab, 46);
+	eth_header(skb, dev, 0x88b5, dst, NULL);   /* IEEE local experimental */
+	skb->protocol = eth_type_trans(skb, dev);
+	return skb;
+}
+
+/* Unknown ethertypes are dropped and counted; registered ones delivered,
+ * with a copy to each ETH_P_ALL tap. */
+static void netcore_test_dispatch(struct kunit *test)
+{
+	static struct fake_napi f;
+	struct packet_type pt = { .type = htons(0x88b5), .func = test_proto_rcv };
+	struct packet_type tap = { .type = htons(ETH_P_ALL), .func = test_tap_rcv };
+	unsigned long unhandled = skb_drop_count[SKB_DROP_REASON_UNHANDLED_PROTO];
+	struct sk_buff *skb;
+	int ret;
+
+	fake_init(&f, 0);
+	memcpy(f.dev.dev_addr, "\x02\x00\x00\x00\x00\x01", ETH_ALEN);
+	memset(f.dev.broadcast, 0xff, ETH_ALEN);
+	proto_seen = tap_seen = 0;
+
+	skb = test_frame(&f.dev, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	local_bh_disable();
+	ret = netif_receive_skb(skb);
+	local_bh_enable();
+	KUNIT_EXPECT_EQ(test, ret, NET_RX_DROP);
+	KUNIT_EXPECT_EQ(test, skb_drop_count[SKB_DROP_REASON_UNHANDLED_PROTO], unhandled + 1);
+	KUNIT_EXPECT_EQ(test, f.dev.stats.rx_nohandler, 1UL);
+
+	dev_add_pack(&pt);
+	dev_add_pack(&tap);
+	skb = test_frame(&f.dev, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	local_bh_disable();
+	ret = netif_receive_skb(skb);
+	local_bh_enable();
+	dev_remove_pack(&tap);
+	dev_remove_pack(&pt);
+	KUNIT_EXPECT_EQ(test, ret, NET_RX_SUCCESS);
+	KUNIT_EXPECT_EQ(test, proto_seen, 1u);
+	KUNIT_EXPECT_EQ(test, tap_seen, 1u);
+	KUNIT_EXPECT_EQ(test, skb_drop_count[SKB_DROP_REASON_UNHANDLED_PROTO], unhandled + 1);
+	KUNIT_EXPECT_EQ(test, f.dev.stats.rx_nohandler, 1UL);
+}
+
+/* eth_type_trans(): pkt_type from the destination, protocol, header pulled. */
+static void netcore_test_eth_type_trans(struct kunit *test)
+{
+	static struct fake_napi f;
+	static const u8 mcast[ETH_ALEN] = { 0x01, 0x00, 0x5e, 0, 0, 1 };
+	static const u8 other[ETH_ALEN] = { 0x02, 0, 0, 0, 0, 9 };
+	struct sk_buff *skb;
+
+	fake_init(&f, 0);
+	memcpy(f.dev.dev_addr, "\x02\x00\x00\x00\x00\x01", ETH_ALEN);
+	memset(f.dev.broadcast, 0xff, ETH_ALEN);
+
+	skb = test_frame(&f.dev, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	KUNIT_EXPECT_EQ(test, skb->pkt_type, PACKET_BROADCAST);
+	KUNIT_EXPECT_EQ(test, skb->protocol, htons(0x88b5));
+	KUNIT_EXPECT_EQ(test, skb->len, 46u);
+	KUNIT_EXPECT_EQ(test, skb->data - skb_mac_header(skb), ETH_HLEN);
+	consume_skb(skb);
+
+	skb = test_frame(&f.dev, mcast);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	KUNIT_EXPECT_EQ(test, skb->pkt_type, PACKET_MULTICAST);
+	consume_skb(skb);
+	skb = test_frame(&f.dev, f.dev.dev_addr);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	KUNIT_EXPECT_EQ(test, skb->pkt_type, PACKET_HOST);
+	consume_skb(skb);
+	skb = test_frame(&f.dev, other);
+	KUNIT_ASSERT_NOT_NULL(test, skb);
+	KUNIT_EXPECT_EQ(test, skb->pkt_type, PACKET_OTHERHOST);
+	consume_skb(skb);
+}
+
+static struct kunit_case netcore_test_cases[] = {
+	KUNIT_CASE(netcore_test_budget_exhaustion),
+	KUNIT_CASE(netcore_test_schedule_once_missed),
+	KUNIT_CASE(netcore_test_dispatch),
+	KUNIT_CASE(netcore_test_eth_type_trans),
+	{}
+};
+
+static struct kunit_suite netcore_test_suite = {
+	.name = "netcore",
+	.test_cases = netcore_test_cases,
+};
+kunit_test_suite(netcore_test_suite);
