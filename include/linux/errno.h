@@ -25,6 +25,12 @@
 #define ENOSYS  38
 #define EOVERFLOW 75   /* value too large: a cpumask with bits beyond nr_cpu_ids */
 #define ETIMEDOUT 110
+#ifndef ENETDOWN
+#define ENETDOWN 100      /* network device not up (net/core/dev.c) */
+#endif
+#ifndef ENOBUFS
+#define ENOBUFS 105       /* no buffer space: transmit ring full */
+#endif
 #define ERESTARTSYS 512   /* kernel-internal: a sleep was interrupted by a signal */
 
 /* Networking (net/ipv4, net/socket.c). */

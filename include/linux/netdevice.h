@@ -55,6 +55,7 @@ struct net_device_stats {
 	unsigned long tx_aborted_errors, tx_carrier_errors, tx_fifo_errors;
 	unsigned long tx_heartbeat_errors, tx_window_errors;
 	unsigned long rx_compressed, tx_compressed;
+	unsigned long rx_nohandler;      /* no packet_type for the ethertype (not in /proc/net/dev) */
 };
 
 typedef enum netdev_tx { NETDEV_TX_OK = 0, NETDEV_TX_BUSY = 0x10 } netdev_tx_t;
@@ -101,6 +102,7 @@ struct net_device {
 	struct net_device_stats stats;
 	void *ip_ptr;                    /* IPv4 configuration (struct in_device) */
 	void *priv;                      /* the driver's, netdev_priv() */
+	struct napi_struct *napi;        /* the (one) NAPI context, for ifconfig */
 };
 
 static inline void *netdev_priv(const struct net_device *dev) { return dev->priv; }
@@ -207,5 +209,11 @@ static inline bool ether_addr_equal(const u8 *a, const u8 *b)
 	return !((a[0] ^ b[0]) | (a[1] ^ b[1]) | (a[2] ^ b[2]) |
 		 (a[3] ^ b[3]) | (a[4] ^ b[4]) | (a[5] ^ b[5]));
 }
+
+/* net/core/net-procfs.c: /proc/net (NULL until fs_initcall time). */
+struct proc_dir_entry;
+extern struct proc_dir_entry *proc_net;
+/* The IPv4 layer's line for ifconfig ("inet 10.0.2.15  netmask ..."), if any. */
+extern void (*inet_ifconfig_line)(struct net_device *dev, char *buf, size_t len);
 
 #endif

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The e1000 driver's private state (e1000_main.c), shared with its shell
+ * command and KUnit suite.
+ */
+#ifndef _E1000_H
+#define _E1000_H
+
+#include <linux/types.h>
+#include <linux/spinlock.h>
+#include <linux/netdevice.h>
+#include <linux/pci.h>
+#include "e1000_hw.h"
+
+#define E1000_RX_RING   256
+#define E1000_TX_RING   256
+#define E1000_RXBUFFER  2048       /* RCTL.BSIZE */
+#define E1000_TX_WAKE   32         /* free TX descriptors to restart the queue */
+
+/* Interrupts the driver uses (IMS when not polling). */
+#define E1000_IMS_ENABLE (E1000_ICR_RXT0 | E1000_ICR_RXO | E1000_ICR_RXDMT0 | \
+			  E1000_ICR_LSC | E1000_ICR_TXDW)
+
+/**
+ * struct e1000_adapter - one 82540EM
+ * @rx_next: next receive descriptor to look at (the device's RDH chases it)
+ * @tx_use: next free transmit descriptor; @tx_clean: oldest not yet cleaned
+ * @polling: interrupts masked for NAPI: the device cannot be interrupting
+ * @irqs: interrupts claimed; @irq_none: calls that found ICR 0 (shared line)
+ * @icr_seen: every ICR cause bit seen, ORed
+ */
+struct e1000_adapter {
+	struct net_device *netdev;
+	struct pci_dev *pdev;
+	void *hw_addr;                    /* BAR 0, ioremap()ed */
+	struct napi_struct napi;
+	int irq;
+	bool msi;
+	bool polling;
+	u32 itr;                          /* interrupts/s, 0: no throttling */
+
+	struct e1000_rx_desc *rx_ring;
+	struct sk_buff *rx_skb[E1000_RX_RING];
+	unsigned int rx_next;
+
+	struct e1000_tx_desc *tx_ring;
+	struct sk_buff *tx_skb[E1000_TX_RING];
+	unsigned int tx_use, tx_clean;
+	spinlock_t tx_lock;
+
+	unsigned long irqs, irq_none, lsc, rxo, rx_no_buffer, tx_busy;
+	u32 icr_seen;
+};
+
+struct e1000_adapter *e1000_get(unsigned int n);
+u32 e1000_rd(struct e1000_adapter *a, u32 reg);
+void e1000_wr(struct e1000_adapter *a, u32 reg, u32 val);
+int e1000_set_itr(struct e1000_adapter *a, u32 ints_per_sec);
+unsigned int e1000_tx_free(struct e1000_adapter *a);
+
+#endif

@@ -1,0 +1,562 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Driver for the Intel 82540EM gigabit Ethernet controller that QEMU
+ * emulates as "-device e1000" (hw/net/e1000.c): PCI probe, descriptor
+ * rings, the interrupt handler and the NAPI poll.
+ *
+ * The receive path this driver is the bottom of:
+ *
+ *   frame arrives -> the device DMAs it into the buffer of the descriptor
+ *   at RDH, sets DD|EOP, advances RDH and (after the ITR throttle) raises
+ *   ICR.RXT0 -> INTA# (level, maybe shared with edu on IRQ 11) or an MSI
+ *   -> e1000_intr(): read ICR (which clears it and drops the line); 0 means
+ *   "not mine" - IRQ_NONE; else mask everything (IMC) and napi_schedule()
+ *   -> NET_RX_SOFTIRQ -> e1000_clean(): free sent frames, then pass up to
+ *   @budget received frames to netif_receive_skb(), refilling each slot
+ *   with a fresh buffer and handing it back through RDT -> fewer than
+ *   @budget: napi_complete_done() and unmask (IMS).
+ *
+ * A slot is never left without a buffer: if no new buffer can be
+ * allocated the received frame is dropped (rx_dropped) and its buffer
+ * goes straight back to the device. The ring keeps one slot back (RDT is
+ * the last slot cleaned), so RDH == RDT always means "no buffers" to the
+ * device, never "all buffers".
+ *
+ * Interrupt moderation: ITR holds the minimum gap between interrupts in
+ * 256 ns units; "e1000.itr=N" (interrupts per second, default 8000 as
+ * Linux's e1000 in its conservative mode; 0 = off) or "e1000 itr N" sets
+ * it. "e1000.msi=1" asks for MSI; QEMU's 82540EM has no MSI capability,
+ * so the driver then falls back to INTx, as Linux's e1000 always uses.
+ */
+#include <linux/kernel.h>
+#include <linux/init.h>
+#include <linux/errno.h>
+#include <linux/string.h>
+#include <linux/slab.h>
+#include <linux/gfp.h>
+#include <linux/delay.h>
+#include <linux/interrupt.h>
+#include <linux/pci.h>
+#include <linux/netdevice.h>
+#include <asm/io.h>
+#include <asm/page.h>
+#include <asm/processor.h>
+
+#include "e1000.h"
+
+#define E1000_MAX_DEVICES 4
+
+static struct e1000_adapter *adapters[E1000_MAX_DEVICES];
+static unsigned int nr_adapters;
+static u32 e1000_itr_param = 8000;
+static bool e1000_use_msi;
+
+static int __init e1000_itr_setup(char *arg)
+{
+	unsigned long v;
+
+	if (!arg || kstrtoul(arg, 0, &v) || v > 100000)
+		return -EINVAL;
+	e1000_itr_param = v;
+	return 0;
+}
+early_param("e1000.itr", e1000_itr_setup);
+
+static int __init e1000_msi_setup(char *arg)
+{
+	unsigned long v;
+
+	if (!arg || kstrtoul(arg, 0, &v) || v > 1)
+		return -EINVAL;
+	e1000_use_msi = v;
+	return 0;
+}
+early_param("e1000.msi", e1000_msi_setup);
+
+/** e1000_get - adapter @n in probe order, or NULL */
+struct e1000_adapter *e1000_get(unsigned int n)
+{
+	return n < READ_ONCE(nr_adapters) ? adapters[n] : NULL;
+}
+
+/** e1000_rd - read device register @reg */
+u32 e1000_rd(struct e1000_adapter *a, u32 reg)
+{
+	return readl((u8 *)a->hw_addr + reg);
+}
+
+/** e1000_wr - write device register @reg */
+void e1000_wr(struct e1000_adapter *a, u32 reg, u32 val)
+{
+	writel(val, (u8 *)a->hw_addr + reg);
+}
+
+/**
+ * e1000_set_itr - limit the device to @ints_per_sec interrupts a second
+ * @a: the adapter
+ * @ints_per_sec: 0 for no limit, else 100..100000
+ *
+ * Return: 0 or -EINVAL.
+ */
+int e1000_set_itr(struct e1000_adapter *a, u32 ints_per_sec)
+{
+	if (ints_per_sec && (ints_per_sec < 100 || ints_per_sec > 100000))
+		return -EINVAL;
+	a->itr = ints_per_sec;
+	e1000_wr(a, E1000_ITR, ints_per_sec ? 1000000000u / (ints_per_sec * 256u) : 0);
+	return 0;
+}
+
+/* The MAC address: EEPROM words 0-2 (little-endian byte pairs). */
+static int e1000_read_mac(struct e1000_adapter *a, u8 *mac)
+{
+	unsigned int w, tries;
+
+	for (w = 0; w < 3; w++) {
+		u32 v;
+
+		e1000_wr(a, E1000_EERD, (w << E1000_EERD_ADDR_SHIFT) | E1000_EERD_START);
+		for (tries = 0; tries < 1000; tries++) {
+			v = e1000_rd(a, E1000_EERD);
+			if (v & E1000_EERD_DONE)
+				break;
+			udelay(5);
+		}
+		if (!(v & E1000_EERD_DONE))
+			return -ETIMEDOUT;
+		mac[2 * w] = (v >> E1000_EERD_DATA_SHIFT) & 0xff;
+		mac[2 * w + 1] = v >> (E1000_EERD_DATA_SHIFT + 8);
+	}
+	return 0;
+}
+
+/* Report the link as Linux's e1000 does and set the carrier. */
+static void e1000_check_link(struct e1000_adapter *a)
+{
+	struct net_device *dev = a->netdev;
+	u32 status = e1000_rd(a, E1000_STATUS);
+	bool up = status & E1000_STATUS_LU;
+
+	if (up == netif_carrier_ok(dev))
+		return;
+	if (up) {
+		u32 speed = status & E1000_STATUS_SPEED_MASK;
+
+		pr_info("e1000: %s NIC Link is Up %d Mbps %s Duplex, Flow Control: RX/TX\n",
+			dev->name, !speed ? 10 : speed == E1000_STATUS_SPEED_100 ? 100 : 1000,
+			(status & E1000_STATUS_FD) ? "Full" : "Half");
+		netif_carrier_on(dev);
+		netif_wake_queue(dev);
+	} else {
+		pr_info("e1000: %s NIC Link is Down\n", dev->name);
+		netif_carrier_off(dev);
+	}
+}
+
+/** e1000_tx_free - transmit descriptors the driver may fill now */
+unsigned int e1000_tx_free(struct e1000_adapter *a)
+{
+	/* One slot stays empty so that TDH == TDT means "nothing queued". */
+	return (a->tx_clean + E1000_TX_RING - a->tx_use - 1) % E1000_TX_RING;
+}
+
+static netdev_tx_t e1000_xmit_frame(struct sk_buff *skb, struct net_device *dev)
+{
+	struct e1000_adapter *a = netdev_priv(dev);
+	struct e1000_tx_desc *d;
+	unsigned long flags;
+
+	spin_lock_irqsave(&a->tx_lock, flags);
+	if (e1000_tx_free(a) < 1) {
+		netif_stop_queue(dev);
+		a->tx_busy++;
+		spin_unlock_irqrestore(&a->tx_lock, flags);
+		return NETDEV_TX_BUSY;
+	}
+	d = &a->tx_ring[a->tx_use];
+	d->buffer_addr = __pa(skb->data);
+	d->length = (u16)skb->len;
+	d->cso = 0;
+	d->css = 0;
+	d->special = 0;
+	d->status = 0;
+	d->cmd = E1000_TXD_CMD_EOP | E1000_TXD_CMD_IFCS | E1000_TXD_CMD_RS;
+	a->tx_skb[a->tx_use] = skb;
+	a->tx_use = (a->tx_use + 1) % E1000_TX_RING;
+	barrier();     /* the descriptor is in memory before the device is told */
+	e1000_wr(a, E1000_TDT, a->tx_use);
+	if (e1000_tx_free(a) < 2)
+		netif_stop_queue(dev);
+	spin_unlock_irqrestore(&a->tx_lock, flags);
+	return NETDEV_TX_OK;
+}
+
+/* Free the frames the device has sent; wake the queue once there is room. */
+static void e1000_clean_tx(struct e1000_adapter *a)
+{
+	struct net_device *dev = a->netdev;
+	unsigned long flags;
+
+	spin_lock_irqsave(&a->tx_lock, flags);
+	while (a->tx_clean != a->tx_use) {
+		struct e1000_tx_desc *d = &a->tx_ring[a->tx_clean];
+		struct sk_buff *skb = a->tx_skb[a->tx_clean];
+
+		if (!(READ_ONCE(d->status) & E1000_TXD_STAT_DD))
+			break;
+		dev->stats.tx_packets++;
+		dev->stats.tx_bytes += skb->len;
+		a->tx_skb[a->tx_clean] = NULL;
+		d->status = 0;
+		dev_kfree_skb_any(skb);
+		a->tx_clean = (a->tx_clean + 1) % E1000_TX_RING;
+	}
+	if (netif_queue_stopped(dev) && e1000_tx_free(a) >= E1000_TX_WAKE &&
+	    netif_carrier_ok(dev))
+		netif_wake_queue(dev);
+	spin_unlock_irqrestore(&a->tx_lock, flags);
+}
+
+/* Give slot @i the buffer @skb and clear its write-back. */
+static void e1000_rx_slot(struct e1000_adapter *a, unsigned int i, struct sk_buff *skb)
+{
+	struct e1000_rx_desc *d = &a->rx_ring[i];
+
+	a->rx_skb[i] = skb;
+	d->buffer_addr = __pa(skb->data);
+	d->length = 0;
+	d->errors = 0;
+	d->status = 0;
+}
+
+/* Pass up to @budget received frames up the stack; the number passed. */
+static int e1000_clean_rx(struct e1000_adapter *a, int budget)
+{
+	struct net_device *dev = a->netdev;
+	int done = 0;
+	int last = -1;
+
+	while (done < budget) {
+		unsigned int i = a->rx_next;
+		struct e1000_rx_desc *d = &a->rx_ring[i];
+		struct sk_buff *skb = a->rx_skb[i], *fresh;
+		u8 status = READ_ONCE(d->status);
+		unsigned int len;
+
+		if (!(status & E1000_RXD_STAT_DD))
+			break;
+		barrier();     /* length and errors after DD */
+		len = d->length;
+		done++;
+		if (!(status & E1000_RXD_STAT_EOP) || (d->errors & E1000_RXD_ERR_FRAME) ||
+		    len > E1000_RXBUFFER) {
+			dev->stats.rx_errors++;
+			if (d->errors & E1000_RXD_ERR_CE)
+				dev->stats.rx_crc_errors++;
+			else if (!(status & E1000_RXD_STAT_EOP) || len > E1000_RXBUFFER)
+				dev->stats.rx_length_errors++;
+			else
+				dev->stats.rx_frame_errors++;
+			e1000_rx_slot(a, i, skb);          /* reuse the buffer */
+		} else if (!(fresh = netdev_alloc_skb(dev, E1000_RXBUFFER))) {
+			dev->stats.rx_dropped++;
+			a->rx_no_buffer++;
+			e1000_rx_slot(a, i, skb);
+		} else {
+			e1000_rx_slot(a, i, fresh);
+			skb_put(skb, len);
+			skb->protocol = eth_type_trans(skb, dev);
+			dev->stats.rx_packets++;
+			dev->stats.rx_bytes += len;
+			if (skb->pkt_type == PACKET_MULTICAST)
+				dev->stats.multicast++;
+			netif_receive_skb(skb);
+		}
+		last = i;
+		a->rx_next = (i + 1) % E1000_RX_RING;
+	}
+	if (last >= 0) {
+		barrier();     /* the refilled descriptors before RDT moves */
+		e1000_wr(a, E1000_RDT, last);
+	}
+	return done;
+}
+
+/* The NAPI poll: transmit completions, then receive within @budget. */
+static int e1000_clean(struct napi_struct *napi, int budget)
+{
+	struct e1000_adapter *a = container_of(napi, struct e1000_adapter, napi);
+	int work;
+
+	e1000_clean_tx(a);
+	work = e1000_clean_rx(a, budget);
+	a->netdev->stats.rx_missed_errors += e1000_rd(a, E1000_MPC);
+	if (work < budget && napi_complete_done(napi, work)) {
+		WRITE_ONCE(a->polling, false);
+		e1000_wr(a, E1000_IMS, E1000_IMS_ENABLE);
+	}
+	return work;
+}
+
+/**
+ * e1000_intr - the interrupt handler
+ * @irq: the line (shared with other devices when INTx)
+ * @data: the net_device
+ *
+ * Return: IRQ_NONE if the device has no cause pending (another device
+ * on the line interrupted, or the device is masked for polling), else
+ * IRQ_HANDLED with the device masked and its NAPI scheduled.
+ */
+static irqreturn_t e1000_intr(int irq, void *data)
+{
+	struct net_device *dev = data;
+	struct e1000_adapter *a = netdev_priv(dev);
+	u32 icr;
+
+	/* Masked for NAPI: this device is not asserting the line. Leave ICR
+	 * alone - its causes re-raise the interrupt when IMS is restored. */
+	if (READ_ONCE(a->polling)) {
+		a->irq_none++;
+		return IRQ_NONE;
+	}
+	icr = e1000_rd(a, E1000_ICR);
+	if (!icr) {
+		a->irq_none++;
+		return IRQ_NONE;
+	}
+	a->irqs++;
+	a->icr_seen |= icr;
+	if (icr & E1000_ICR_LSC) {
+		a->lsc++;
+		e1000_check_link(a);
+	}
+	if (icr & E1000_ICR_RXO) {
+		a->rxo++;
+		dev->stats.rx_fifo_errors++;
+	}
+	WRITE_ONCE(a->polling, true);
+	e1000_wr(a, E1000_IMC, ~0u);
+	napi_schedule(&a->napi);
+	return IRQ_HANDLED;
+}
+
+/* Rings and buffers; the device is still disabled. */
+static int e1000_setup_rings(struct e1000_adapter *a)
+{
+	unsigned int i;
+
+	a->rx_ring = (void *)__get_free_page(GFP_KERNEL | __GFP_ZERO);
+	a->tx_ring = (void *)__get_free_page(GFP_KERNEL | __GFP_ZERO);
+	if (!a->rx_ring || !a->tx_ring)
+		return -ENOMEM;
+	for (i = 0; i < E1000_RX_RING; i++) {
+		struct sk_buff *skb = netdev_alloc_skb(a->netdev, E1000_RXBUFFER);
+
+		if (!skb)
+			return -ENOMEM;
+		e1000_rx_slot(a, i, skb);
+	}
+	return 0;
+}
+
+static void e1000_free_rings(struct e1000_adapter *a)
+{
+	unsigned int i;
+
+	for (i = 0; i < E1000_RX_RING; i++) {
+		consume_skb(a->rx_skb[i]);
+		a->rx_skb[i] = NULL;
+	}
+	if (a->rx_ring)
+		free_page((unsigned long)a->rx_ring);
+	if (a->tx_ring)
+		free_page((unsigned long)a->tx_ring);
+	a->rx_ring = NULL;
+	a->tx_ring = NULL;
+}
+
+/* Program the rings, filters and interrupt moderation; start RX and TX. */
+static void e1000_configure(struct e1000_adapter *a)
+{
+	const u8 *m = a->netdev->dev_addr;
+	unsigned int i;
+
+	for (i = 0; i < 128; i++)
+		e1000_wr(a, E1000_MTA + 4 * i, 0);
+	e1000_wr(a, E1000_RAL0, m[0] | m[1] << 8 | m[2] << 16 | (u32)m[3] << 24);
+	e1000_wr(a, E1000_RAH0, m[4] | m[5] << 8 | E1000_RAH_AV);
+
+	e1000_wr(a, E1000_RDBAL, (u32)__pa(a->rx_ring));
+	e1000_wr(a, E1000_RDBAH, (u32)((u64)__pa(a->rx_ring) >> 32));
+	e1000_wr(a, E1000_RDLEN, E1000_RX_RING * sizeof(struct e1000_rx_desc));
+	e1000_wr(a, E1000_RDH, 0);
+	e1000_wr(a, E1000_RDT, E1000_RX_RING - 1);
+	a->rx_next = 0;
+	e1000_wr(a, E1000_RDTR, 0);
+	e1000_wr(a, E1000_RADV, 0);
+
+	e1000_wr(a, E1000_TDBAL, (u32)__pa(a->tx_ring));
+	e1000_wr(a, E1000_TDBAH, (u32)((u64)__pa(a->tx_ring) >> 32));
+	e1000_wr(a, E1000_TDLEN, E1000_TX_RING * sizeof(struct e1000_tx_desc));
+	e1000_wr(a, E1000_TDH, 0);
+	e1000_wr(a, E1000_TDT, 0);
+	a->tx_use = a->tx_clean = 0;
+	e1000_wr(a, E1000_TIDV, 0);
+	e1000_wr(a, E1000_TIPG, E1000_TIPG_DEFAULT);
+	e1000_wr(a, E1000_TCTL, E1000_TCTL_EN | E1000_TCTL_PSP | (0x0f << E1000_TCTL_CT_SHIFT) |
+		 (0x40 << E1000_TCTL_COLD_SHIFT) | E1000_TCTL_RTLC);
+
+	e1000_set_itr(a, a->itr);
+	e1000_wr(a, E1000_RCTL, E1000_RCTL_EN | E1000_RCTL_BAM | E1000_RCTL_SZ_2048 |
+		 E1000_RCTL_SECRC | E1000_RCTL_RDMTS_HALF);
+}
+
+static int e1000_open(struct net_device *dev)
+{
+	struct e1000_adapter *a = netdev_priv(dev);
+	unsigned long flags = a->msi ? 0 : IRQF_SHARED;
+	int ret;
+
+	e1000_configure(a);
+	napi_enable(&a->napi);
+	/* Linux's e1000 names its action after the interface. */
+	ret = request_irq(a->irq, e1000_intr, flags, dev->name, dev);
+	if (ret) {
+		napi_disable(&a->napi);
+		return ret;
+	}
+	e1000_rd(a, E1000_ICR);                  /* drop causes from before */
+	e1000_wr(a, E1000_IMS, E1000_IMS_ENABLE);
+	netif_start_queue(dev);
+	e1000_check_link(a);
+	return 0;
+}
+
+static int e1000_close(struct net_device *dev)
+{
+	struct e1000_adapter *a = netdev_priv(dev);
+
+	netif_stop_queue(dev);
+	e1000_wr(a, E1000_IMC, ~0u);
+	e1000_wr(a, E1000_RCTL, 0);
+	napi_disable(&a->napi);
+	free_irq(a->irq, dev);
+	netif_carrier_off(dev);
+	return 0;
+}
+
+static const struct net_device_ops e1000_netdev_ops = {
+	.ndo_open = e1000_open,
+	.ndo_stop = e1000_close,
+	.ndo_start_xmit = e1000_xmit_frame,
+};
+
+static int e1000_probe(struct pci_dev *pdev, const struct pci_device_id *id)
+{
+	struct net_device *dev;
+	struct e1000_adapter *a;
+	unsigned int tries;
+	int ret;
+
+	if (nr_adapters >= E1000_MAX_DEVICES)
+		return -ENOSPC;
+	if (!(pci_resource_flags(pdev, 0) & IORESOURCE_MEM))
+		return -ENODEV;
+	ret = pci_enable_device(pdev);
+	if (ret)
+		return ret;
+	pci_set_master(pdev);
+	dev = alloc_etherdev(sizeof(*a));
+	if (!dev) {
+		ret = -ENOMEM;
+		goto err_disable;
+	}
+	a = netdev_priv(dev);
+	a->netdev = dev;
+	a->pdev = pdev;
+	a->itr = e1000_itr_param;
+	spin_lock_init(&a->tx_lock);
+	dev->netdev_ops = &e1000_netdev_ops;
+	a->hw_addr = ioremap(pci_resource_start(pdev, 0), pci_resource_len(pdev, 0));
+	if (!a->hw_addr) {
+		ret = -ENOMEM;
+		goto err_free;
+	}
+
+	/* Reset: quiet, then CTRL.RST (self-clearing), then link up. */
+	e1000_wr(a, E1000_IMC, ~0u);
+	e1000_wr(a, E1000_RCTL, 0);
+	e1000_wr(a, E1000_TCTL, 0);
+	e1000_wr(a, E1000_CTRL, e1000_rd(a, E1000_CTRL) | E1000_CTRL_RST);
+	for (tries = 0; tries < 100 && (e1000_rd(a, E1000_CTRL) & E1000_CTRL_RST); tries++)
+		udelay(10);
+	e1000_wr(a, E1000_IMC, ~0u);
+	e1000_rd(a, E1000_ICR);
+	e1000_wr(a, E1000_CTRL, e1000_rd(a, E1000_CTRL) | E1000_CTRL_SLU | E1000_CTRL_ASDE);
+
+	ret = e1000_read_mac(a, dev->dev_addr);
+	if (ret || !is_valid_ether_addr(dev->dev_addr)) {
+		pr_err("e1000 %s: no valid MAC address in the EEPROM\n", pci_name(pdev));
+		ret = -EIO;
+		goto err_unmap;
+	}
+	ret = pci_alloc_irq_vectors(pdev, 1, 1,
+				    PCI_IRQ_LEGACY | (e1000_use_msi ? PCI_IRQ_MSI : 0));
+	if (ret < 0) {
+		pr_err("e1000 %s: no IRQ: %d\n", pci_name(pdev), ret);
+		goto err_unmap;
+	}
+	a->irq = pci_irq_vector(pdev, 0);
+	a->msi = pdev->msi_enabled;
+	dev->irq = a->irq;
+	netif_napi_add(dev, &a->napi, e1000_clean);
+	netif_carrier_off(dev);
+
+	ret = e1000_setup_rings(a);
+	if (ret)
+		goto err_rings;
+	ret = register_netdev(dev);
+	if (ret)
+		goto err_rings;
+	pci_set_drvdata(pdev, a);
+	pr_info("e1000 %s: (PCI:33MHz:32-bit) %02x:%02x:%02x:%02x:%02x:%02x\n", pci_name(pdev),
+		dev->dev_addr[0], dev->dev_addr[1], dev->dev_addr[2], dev->dev_addr[3],
+		dev->dev_addr[4], dev->dev_addr[5]);
+	pr_info("e1000 %s: %s: Intel(R) PRO/1000 Network Connection, IRQ %d%s\n",
+		pci_name(pdev), dev->name, a->irq, a->msi ? " (MSI)" : "");
+	adapters[nr_adapters] = a;
+	WRITE_ONCE(nr_adapters, nr_adapters + 1);
+	/* No network configuration tool yet: bring the interface up now. */
+	ret = dev_open(dev);
+	if (ret)
+		pr_err("e1000: %s: open failed: %d\n", dev->name, ret);
+	return 0;
+
+err_rings:
+	e1000_free_rings(a);
+	pci_free_irq_vectors(pdev);
+err_unmap:
+	iounmap(a->hw_addr);
+err_free:
+	free_netdev(dev);
+err_disable:
+	pci_disable_device(pdev);
+	return ret;
+}
+
+static const struct pci_device_id e1000_ids[] = {
+	{ PCI_DEVICE(PCI_VENDOR_ID_INTEL, E1000_DEV_ID_82540EM) },
+	{ }
+};
+
+static struct pci_driver e1000_driver = {
+	.name = "e1000",
+	.id_table = e1000_ids,
+	.probe = e1000_probe,
+};
+
+static int __init e1000_init_module(void)
+{
+	return pci_register_driver(&e1000_driver);
+}
+device_initcall(e1000_init_module);
