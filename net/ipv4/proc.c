@@ -14,6 +14,7 @@
  */
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/init.h>
 #include <linux/shell.h>
 #include <linux/netdevice.h>
 #include <net/ip.h>
@@ -139,3 +140,23 @@ static int do_netstat(int argc, char **argv)
 	return 0;
 }
 DEFINE_SHELL_CMD(netstat, "[-s]", "UDP sockets like netstat -uan; -s: protocol counters and drops", do_netstat);
+
+/* ifconfig's IPv4 line: "inet 10.0.2.15  netmask 255.255.255.0  broadcast 10.0.2.255". */
+static void inet_ifconfig(struct net_device *dev, char *buf, size_t len)
+{
+	const struct in_device *in_dev = __in_dev_get(dev);
+	char a[16], m[16], b[16];
+
+	if (!in_dev)
+		return;
+	snprintf(buf, len, "inet %s  netmask %s  broadcast %s",
+		 ip_ntoa(in_dev->ifa_address, a), ip_ntoa(in_dev->ifa_mask, m),
+		 ip_ntoa(in_dev->ifa_address | ~in_dev->ifa_mask, b));
+}
+
+static int __init inet_proc_init(void)
+{
+	inet_ifconfig_line = inet_ifconfig;
+	return 0;
+}
+late_initcall(inet_proc_init);
