@@ -54,6 +54,7 @@ check_all() {
 	need grub-pc-bin    file:/usr/lib/grub/i386-pc/cdboot.img file:/usr/lib/grub/i386-pc/multiboot2.mod
 	need xorriso        cmd:xorriso
 	need mtools         cmd:mformat
+	need clang          cmd:clang   # tests/fuzz: libFuzzer (-fsanitize=fuzzer)
 	[ "$want_gdb" = 1 ] && need gdb cmd:gdb
 	# The host unit tests are ordinary hosted C programs: they need libc's
 	# headers, which gcc on Debian only recommends.

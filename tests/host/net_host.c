@@ -79,18 +79,36 @@ static void free_skb(struct sk_buff *skb)
 	skb_stats.freed++;
 }
 
+struct sk_buff *net_host_rx_skb;
+int net_host_rx_end = -1;
+
 void kfree_skb_reason(struct sk_buff *skb, enum skb_drop_reason reason)
 {
 	if (!skb)
 		return;
 	if (reason >= SKB_DROP_REASON_MAX)
 		abort();
+	if (skb == net_host_rx_skb) {
+		if (net_host_rx_end != -1)
+			abort();            /* ended twice */
+		net_host_rx_end = (int)reason;
+		net_host_rx_skb = NULL;
+	}
 	skb_drop_count[reason]++;
 	skb_stats.dropped++;
 	free_skb(skb);
 }
 void kfree_skb(struct sk_buff *skb) { kfree_skb_reason(skb, SKB_DROP_REASON_NOT_SPECIFIED); }
-void consume_skb(struct sk_buff *skb) { free_skb(skb); }
+void consume_skb(struct sk_buff *skb)
+{
+	if (skb && skb == net_host_rx_skb) {
+		if (net_host_rx_end != -1)
+			abort();
+		net_host_rx_end = NET_HOST_RX_CONSUMED;
+		net_host_rx_skb = NULL;
+	}
+	free_skb(skb);
+}
 
 void *skb_put(struct sk_buff *skb, unsigned int len)
 {
@@ -223,6 +241,8 @@ int net_host_rx_frame(const void *frame, unsigned int len)
 
 	skb_reserve(skb, NET_SKB_PAD);
 	memcpy(skb_put(skb, len), frame, len);
+	net_host_rx_skb = skb;
+	net_host_rx_end = -1;
 	if (len < ETH_HLEN) {
 		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_SMALL);
 		return NET_RX_DROP;

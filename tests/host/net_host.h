@@ -31,6 +31,13 @@ extern int net_host_npacks;
 /* A registered eth0 with MAC 52:54:00:12:34:56. */
 extern struct net_device net_host_eth0;
 
+/* How the last net_host_rx_frame() skb ended: a drop reason, or
+ * NET_HOST_RX_CONSUMED (a normal end, e.g. read from a socket); -1 while it
+ * lives (e.g. queued on a socket). */
+#define NET_HOST_RX_CONSUMED 1000
+extern struct sk_buff *net_host_rx_skb;
+extern int net_host_rx_end;
+
 void net_host_reset(void);             /* forget frames, drops, stats */
 /* Build an skb holding @len bytes of a frame and pass it through
  * eth_type_trans() and the packet_type for its ethertype, as the core would. */
