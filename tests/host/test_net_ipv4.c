@@ -321,6 +321,33 @@ static void test_sendto(void)
 	sock_release(s2);
 }
 
+static void test_ip_option(void)
+{
+	static const struct { const char *s; int ret; uint32_t a, m, g; } cases[] = {
+		{ "192.168.1.5:192.168.1.1:192.168.1.254:255.255.0.0", 0, 0xc0a80105, 0xffff0000, 0xc0a801fe },
+		{ "10.0.2.20", 0, 0x0a000214, 0xffffff00, 0x0a000202 },       /* defaults kept */
+		{ "10.0.2.21::10.0.2.1", 0, 0x0a000215, 0xffffff00, 0x0a000201 },
+		{ "10.0.2.22:::255.255.255.252:myhost:eth0:off", 0, 0x0a000216, 0xfffffffc, 0x0a000202 },
+		{ "10.0.2.300", -EINVAL, 0, 0, 0 },
+		{ "10.0.2", -EINVAL, 0, 0, 0 },
+		{ "dhcp", -EINVAL, 0, 0, 0 },
+		{ "10.0.2.23:::255.0.255.0", -EINVAL, 0, 0, 0 },              /* holes in the mask */
+		{ ":::255.255.0.0", 0, 0x0a00020f, 0xffff0000, 0x0a000202 },   /* empty client: default */
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		__be32 a = htonl(0x0a00020f), m = htonl(0xffffff00), g = htonl(0x0a000202);
+		int ret = inet_parse_ip_option(cases[i].s, &a, &m, &g);
+
+		if (cases[i].ret)
+			ok(ret == cases[i].ret && a == htonl(0x0a00020f) && m == htonl(0xffffff00),
+			   "ip=%s: -EINVAL, defaults untouched", cases[i].s);
+		else
+			ok(ret == 0 && a == htonl(cases[i].a) && m == htonl(cases[i].m) && g == htonl(cases[i].g),
+			   "ip=%s: address, netmask, gateway", cases[i].s);
+	}
+}
+
 int main(void)
 {
 	uint8_t f[64];
@@ -336,6 +363,7 @@ int main(void)
 	net_host_rx_frame(f, (unsigned int)mk_arp(f, 1, MAC_GW, IP_GW, zero, IP_US, MAC_BC));
 
 	test_csum();
+	test_ip_option();
 	test_ip_drops();
 	test_icmp_echo();
 	test_udp();
