@@ -157,10 +157,13 @@ irqos_run() {
 # runs that never reach the shell (KUnit). Sets RUN_* like irqos_run;
 # RUN_STATUS is QEMU's exit status, 124 if it was killed after SECONDS.
 irqos_qemu_run() {
-	local secs=$1 out err
+	local secs=$1 out err nic=(-nic none)
 	shift
+	# No NIC unless asked for, as irqos-exec: QEMU's default e1000 would
+	# otherwise be bound by the driver and share IRQ 11 with edu.
+	[[ " $* " == *" -nic "* || " $* " == *" -netdev "* ]] && nic=()
 	out=$(mktemp) err=$(mktemp)
-	timeout -k 5 "$secs" "$IRQOS_QEMU" -machine pc -accel tcg -m 256M \
+	timeout -k 5 "$secs" "$IRQOS_QEMU" -machine pc -accel tcg -m 256M "${nic[@]}" \
 		-no-reboot -display none -serial stdio -monitor none \
 		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 		-kernel "$IRQOS_KERNEL" "$@" > "$out" 2> "$err" < /dev/null
