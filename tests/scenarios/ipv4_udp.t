@@ -14,12 +14,13 @@
 # counted exactly 50 datagrams and 5000 bytes; "arp" shows the gateway as
 # "ip neigh" would; "netstat" lists both sockets in netstat -uan's format;
 # the closed port's datagrams are counted as NoPorts and NO_SOCKET drops
-# and answered with port unreachables; "udp stop" ends both threads and
+# and answered with port unreachables; /proc/net/arp, /proc/net/udp and
+# /proc/net/snmp in Linux's layouts; "udp stop" ends both threads and
 # closes their sockets.
 
 . "$(dirname "$0")/lib.sh"
 need_kernel
-plan 11
+plan 15
 
 base=$((20000 + RANDOM % 20000))
 echo_p=$base sink_p=$((base + 1)) closed_p=$((base + 2))
@@ -29,7 +30,7 @@ python3 "$(dirname "$0")/udp_client.py" "$echo_p" "$sink_p" "$closed_p" 60 > "$c
 client=$!
 irqos_run --smp 2 --timeout 90 --nic "user,model=e1000,$fwd" -- \
 	'udp sink start 9' 'udp echo start' 'sleep 4' 'udp sink' 'arp' 'netstat' 'netstat -s' \
-	'udp stop echo' 'udp stop sink' 'netstat'
+	'cat /proc/net/arp' 'cat /proc/net/udp' 'cat /proc/net/snmp' 'udp stop echo' 'udp stop sink' 'netstat'
 kill "$client" 2>/dev/null
 wait "$client" 2>/dev/null
 client_said=$(cat "$client_out")
@@ -48,4 +49,11 @@ like "$ns" '^udp        0      0 0\.0\.0\.0:9               0\.0\.0\.0:\*' "sink
 stats=$(cmd_output 7)
 like "$stats" 'Udp: InDatagrams [0-9]+ NoPorts 3 ' "3 datagrams to the closed port counted as NoPorts"
 like "$stats" 'NO_SOCKET 3' "... and as NO_SOCKET drops"
-unlike "$(cmd_output 10)" 'udp ' "after udp stop: no sockets left"
+like "$(cmd_output 8)" '^10\.0\.2\.2 +0x1 +0x2 +52:55:0a:00:02:02 +\* +eth0$' "/proc/net/arp: the gateway, complete (ATF_COM), Linux's columns"
+pu=$(cmd_output 9)
+like "$pu" '^ +7: 00000000:0007 00000000:0000 07 00000000:00000000 00:00000000 00000000 +0 +0 0 [0-9]+ 0{16} 0 +$' "/proc/net/udp: the echo socket, port 7, no drops"
+snmp=$(cmd_output 10)
+fields=$(awk '{ n[$1]++; c[$1, n[$1]] = NF } END { for (k in n) if (n[k] != 2 || c[k, 1] != c[k, 2]) print "mismatch " k }' <<< "$snmp")
+is "$fields$(grep -c . <<< "$snmp")" "6" "/proc/net/snmp: Ip, Icmp, Udp header/value pairs with matching field counts"
+like "$snmp" '^Udp: [0-9]+ 3 ' "/proc/net/snmp: NoPorts 3"
+unlike "$(cmd_output 13)" 'udp ' "after udp stop: no sockets left"
