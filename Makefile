@@ -183,7 +183,7 @@ debug: kernel
 PROVE_JOBS ?= 2
 test: deps kernel host-tests $(BUILD)/irqos.iso
 	IRQOS_KERNEL=$(abspath $(BUILD)/irqos) IRQOS_ISO=$(abspath $(BUILD)/irqos.iso) \
-	prove -j$(PROVE_JOBS) --exec '' $(HOSTTEST_BINS) $(sort $(wildcard tests/scenarios/*.t))
+	prove -j$(PROVE_JOBS) --exec '' $(HOSTTEST_BINS) $(sort $(wildcard tests/scenarios/*.t)) $(wildcard tests/fuzz/*.t)
 
 clean:
 	rm -rf $(BUILD)

@@ -23,6 +23,7 @@
 #include <linux/in.h>
 #include <linux/net.h>
 #include <net/sock.h>
+#include <net/ip.h>
 #include <net/udp.h>
 
 /**
@@ -77,7 +78,7 @@ int sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb)
 	}
 	skb->sk = sk;
 	skb_queue_tail(&sk->sk_receive_queue, skb);
-	sk->rx_packets++;
+	NET_INC_STATS(sk->rx_packets);
 	wake_up_interruptible(&sk->sk_wq);
 	return 0;
 }

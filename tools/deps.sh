@@ -55,6 +55,7 @@ check_all() {
 	need grub-pc-bin    file:/usr/lib/grub/i386-pc/cdboot.img file:/usr/lib/grub/i386-pc/multiboot2.mod
 	need xorriso        cmd:xorriso
 	need mtools         cmd:mformat
+	need clang          cmd:clang   # tests/fuzz: libFuzzer (-fsanitize=fuzzer)
 	# The network scenarios (tests/scenarios/net_*.t, tools/netns-tap.sh)
 	# talk to the guest from the host: a netns with a tap device, ping and
 	# arping from it, datagrams with socat/nc, floods with hping3.

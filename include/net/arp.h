@@ -16,6 +16,7 @@
 #include <linux/types.h>
 #include <linux/netdevice.h>
 #include <linux/timer.h>
+#include <linux/jiffies.h>
 
 #define NUD_NONE       0x00
 #define NUD_INCOMPLETE 0x01

@@ -33,6 +33,9 @@ static inline struct in_device *__in_dev_get(const struct net_device *dev)
 	return dev->ip_ptr;
 }
 
+/* Counters are bumped from several CPUs at once: atomically, so none is lost. */
+#define NET_INC_STATS(c) ((void)__atomic_fetch_add(&(c), 1, __ATOMIC_RELAXED))
+
 /* SNMP-style counters ("netstat -s" Ip: section). */
 struct ipstats {
 	unsigned long in_receives, in_hdr_errors, in_addr_errors;

@@ -52,13 +52,14 @@ static inline void sock_hold(struct sock *sk)
 void sock_put(struct sock *sk);
 struct sock *sk_alloc(int type, u8 protocol);
 
-/* skb->cb while queued on a socket: where the datagram came from. */
+/* skb->cb while queued on a socket: where the datagram came from.
+ * Packed: sk_buff.cb[] has no alignment guarantee. */
 struct udp_skb_cb {
 	__be32 saddr;
 	__be16 sport;
 	u16 data_off;       /* payload offset from skb->data */
 	u16 data_len;
-};
+} __attribute__((packed));
 #define UDP_SKB_CB(skb) ((struct udp_skb_cb *)((skb)->cb))
 
 int sock_queue_rcv_skb(struct sock *sk, struct sk_buff *skb);

@@ -84,9 +84,9 @@ static void arp_send(struct net_device *dev, u16 op, __be32 tip, const u8 *tha,
 		return;
 	}
 	if (op == ARPOP_REQUEST)
-		arp_statistics.out_requests++;
+		NET_INC_STATS(arp_statistics.out_requests);
 	else
-		arp_statistics.out_replies++;
+		NET_INC_STATS(arp_statistics.out_replies);
 	dev_queue_xmit(skb);
 }
 
@@ -173,7 +173,7 @@ static void neigh_timer_handler(struct timer_list *t)
 		if (n->probes >= ARP_MAX_PROBES) {
 			n->nud_state = NUD_FAILED;
 			n->updated = jiffies;
-			arp_statistics.failed++;
+			NET_INC_STATS(arp_statistics.failed);
 			while ((skb = __skb_dequeue(&n->arp_queue)))
 				__skb_queue_tail(&dropq, skb);
 			/* Forget the failure after a while so a later send retries. */
@@ -237,7 +237,7 @@ int neigh_output(struct sk_buff *skb, struct net_device *dev, __be32 nexthop)
 		n = __neigh_alloc();
 		if (!n) {
 			spin_unlock_irqrestore(&arp_lock, flags);
-			arp_statistics.queue_drops++;
+			NET_INC_STATS(arp_statistics.queue_drops);
 			kfree_skb_reason(skb, SKB_DROP_REASON_NEIGH_FAILED);
 			return -ENOBUFS;
 		}
@@ -252,7 +252,7 @@ int neigh_output(struct sk_buff *skb, struct net_device *dev, __be32 nexthop)
 	}
 	if (skb_queue_len(&n->arp_queue) >= ARP_QUEUE_LEN) {
 		spin_unlock_irqrestore(&arp_lock, flags);
-		arp_statistics.queue_drops++;
+		NET_INC_STATS(arp_statistics.queue_drops);
 		kfree_skb_reason(skb, SKB_DROP_REASON_NEIGH_FAILED);
 		return -ENOBUFS;
 	}
@@ -297,9 +297,9 @@ int arp_rcv(struct sk_buff *skb, struct net_device *dev,
 		return NET_RX_SUCCESS;
 	}
 	if (op == ARPOP_REQUEST)
-		arp_statistics.in_requests++;
+		NET_INC_STATS(arp_statistics.in_requests);
 	else
-		arp_statistics.in_replies++;
+		NET_INC_STATS(arp_statistics.in_replies);
 
 	for_us = body.ar_tip == in_dev->ifa_address;
 	skb_queue_head_init(&sendq);
@@ -311,7 +311,7 @@ int arp_rcv(struct sk_buff *skb, struct net_device *dev,
 			if (n) {
 				n->ip = body.ar_sip;
 				n->dev = dev;
-				arp_statistics.learned++;
+				NET_INC_STATS(arp_statistics.learned);
 			}
 		}
 		if (n)

@@ -54,14 +54,14 @@ int icmp_rcv(struct sk_buff *skb)
 	const struct iphdr *iph = (const struct iphdr *)skb_network_header(skb);
 	struct icmphdr hdr;
 
-	icmp_statistics.in_msgs++;
+	NET_INC_STATS(icmp_statistics.in_msgs);
 	if (!pskb_may_pull(skb, sizeof(hdr))) {
-		icmp_statistics.in_errors++;
+		NET_INC_STATS(icmp_statistics.in_errors);
 		kfree_skb_reason(skb, SKB_DROP_REASON_PKT_TOO_SMALL);
 		return NET_RX_DROP;
 	}
 	if (csum_fold(csum_partial(skb->data, skb->len, 0)) != 0) {
-		icmp_statistics.in_errors++;
+		NET_INC_STATS(icmp_statistics.in_errors);
 		kfree_skb_reason(skb, SKB_DROP_REASON_IP_CSUM);
 		return NET_RX_DROP;
 	}
@@ -70,14 +70,14 @@ int icmp_rcv(struct sk_buff *skb)
 		kfree_skb_reason(skb, SKB_DROP_REASON_UNHANDLED_PROTO);
 		return NET_RX_DROP;
 	}
-	icmp_statistics.in_echos++;
+	NET_INC_STATS(icmp_statistics.in_echos);
 	/* Never answer a broadcast ping (smurf amplification). */
 	if (iph->daddr == htonl(INADDR_BROADCAST) || skb->pkt_type == PACKET_BROADCAST) {
 		consume_skb(skb);
 		return NET_RX_SUCCESS;
 	}
 	hdr.type = ICMP_ECHOREPLY;
-	icmp_statistics.out_echo_reps++;
+	NET_INC_STATS(icmp_statistics.out_echo_reps);
 	icmp_push_reply(skb->dev, &hdr, skb->data + sizeof(hdr),
 			skb->len - sizeof(hdr), iph->daddr, iph->saddr);
 	consume_skb(skb);
@@ -119,11 +119,11 @@ void icmp_send_port_unreach(struct sk_buff *skb)
 	if (iph->daddr == htonl(INADDR_BROADCAST) || skb->pkt_type != PACKET_HOST)
 		return;
 	if (!icmp_ratelimit_ok()) {
-		icmp_statistics.out_ratelimited++;
+		NET_INC_STATS(icmp_statistics.out_ratelimited);
 		return;
 	}
 	if (quote > avail)
 		quote = avail;
-	icmp_statistics.out_dest_unreachs++;
+	NET_INC_STATS(icmp_statistics.out_dest_unreachs);
 	icmp_push_reply(skb->dev, &hdr, iph, quote, iph->daddr, iph->saddr);
 }

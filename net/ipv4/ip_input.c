@@ -39,52 +39,52 @@ int ip_rcv(struct sk_buff *skb, struct net_device *dev,
 	unsigned int ihl, tot_len;
 	u16 frag;
 
-	ip_statistics.in_receives++;
+	NET_INC_STATS(ip_statistics.in_receives);
 	if (skb->pkt_type == PACKET_OTHERHOST) {
-		ip_statistics.in_addr_errors++;
+		NET_INC_STATS(ip_statistics.in_addr_errors);
 		return ip_drop(skb, SKB_DROP_REASON_OTHERHOST);
 	}
 	if (!pskb_may_pull(skb, sizeof(struct iphdr))) {
-		ip_statistics.in_hdr_errors++;
+		NET_INC_STATS(ip_statistics.in_hdr_errors);
 		return ip_drop(skb, SKB_DROP_REASON_PKT_TOO_SMALL);
 	}
 	iph = (const struct iphdr *)skb->data;
 	ihl = iph->ihl * 4u;
 	if (iph->version != 4 || ihl < sizeof(struct iphdr)) {
-		ip_statistics.in_hdr_errors++;
+		NET_INC_STATS(ip_statistics.in_hdr_errors);
 		return ip_drop(skb, SKB_DROP_REASON_IP_INHDR);
 	}
 	if (!pskb_may_pull(skb, ihl)) {
-		ip_statistics.in_hdr_errors++;
+		NET_INC_STATS(ip_statistics.in_hdr_errors);
 		return ip_drop(skb, SKB_DROP_REASON_PKT_TOO_SMALL);
 	}
 	if (csum_fold(csum_partial(iph, ihl, 0)) != 0) {
-		ip_statistics.in_hdr_errors++;
+		NET_INC_STATS(ip_statistics.in_hdr_errors);
 		return ip_drop(skb, SKB_DROP_REASON_IP_CSUM);
 	}
 	tot_len = ntohs(iph->tot_len);
 	if (tot_len > skb->len) {
-		ip_statistics.in_hdr_errors++;
+		NET_INC_STATS(ip_statistics.in_hdr_errors);
 		return ip_drop(skb, SKB_DROP_REASON_PKT_TOO_SMALL);
 	}
 	if (tot_len < ihl) {
-		ip_statistics.in_hdr_errors++;
+		NET_INC_STATS(ip_statistics.in_hdr_errors);
 		return ip_drop(skb, SKB_DROP_REASON_IP_INHDR);
 	}
 	if (skb->len > tot_len)
 		skb_trim(skb, tot_len);
 	if (ihl > sizeof(struct iphdr)) {
-		ip_statistics.in_discards++;
+		NET_INC_STATS(ip_statistics.in_discards);
 		return ip_drop(skb, SKB_DROP_REASON_IP_OPTIONS);
 	}
 	frag = ntohs(iph->frag_off);
 	if (frag & (IP_MF | IP_OFFSET)) {
-		ip_statistics.frag_fails++;
+		NET_INC_STATS(ip_statistics.frag_fails);
 		return ip_drop(skb, SKB_DROP_REASON_IP_FRAG);
 	}
 	if (!in_dev || !in_dev->ifa_address ||
 	    !inet_addr_is_local(dev, iph->daddr)) {
-		ip_statistics.in_addr_errors++;
+		NET_INC_STATS(ip_statistics.in_addr_errors);
 		return ip_drop(skb, SKB_DROP_REASON_OTHERHOST);
 	}
 	/* TTL is only checked when forwarding; a local delivery takes TTL 0 too. */
@@ -94,13 +94,13 @@ int ip_rcv(struct sk_buff *skb, struct net_device *dev,
 	skb_reset_transport_header(skb);
 	switch (iph->protocol) {
 	case IPPROTO_ICMP:
-		ip_statistics.in_delivers++;
+		NET_INC_STATS(ip_statistics.in_delivers);
 		return icmp_rcv(skb);
 	case IPPROTO_UDP:
-		ip_statistics.in_delivers++;
+		NET_INC_STATS(ip_statistics.in_delivers);
 		return udp_rcv(skb);
 	default:
-		ip_statistics.in_unknown_protos++;
+		NET_INC_STATS(ip_statistics.in_unknown_protos);
 		return ip_drop(skb, SKB_DROP_REASON_UNHANDLED_PROTO);
 	}
 }

@@ -61,14 +61,14 @@ int ip_send_skb(struct sk_buff *skb, struct net_device *dev, __be32 saddr,
 	struct iphdr *iph;
 	__be32 nexthop;
 
-	ip_statistics.out_requests++;
+	NET_INC_STATS(ip_statistics.out_requests);
 	if (!in_dev || len > dev->mtu) {
 		kfree_skb_reason(skb, SKB_DROP_REASON_NOT_SPECIFIED);
 		return in_dev ? -EMSGSIZE : -ENETUNREACH;
 	}
 	nexthop = ip_nexthop(in_dev, daddr);
 	if (!nexthop) {
-		ip_statistics.out_no_routes++;
+		NET_INC_STATS(ip_statistics.out_no_routes);
 		kfree_skb_reason(skb, SKB_DROP_REASON_NOT_SPECIFIED);
 		return -ENETUNREACH;
 	}

@@ -9,12 +9,20 @@
  *	netstat -s   the Ip/Icmp/Udp/Arp counters, every drop reason with a
  *	             non-zero count, and drops per socket
  *
+ * and /proc/net/arp, /proc/net/udp and /proc/net/snmp in Linux's layouts
+ * (the snmp Icmp line with the classic 27 fields, before Linux 6.0 added
+ * the two OutRateLimit ones; counters irqos does not keep read 0).
+ *
  * Entries are copied out under their table's lock and printed after it is
  * dropped, so that console output never runs with interrupts off.
  */
 #include <linux/kernel.h>
+#include <linux/errno.h>
 #include <linux/string.h>
+#include <linux/init.h>
 #include <linux/shell.h>
+#include <linux/proc_fs.h>
+#include <linux/seq_file.h>
 #include <linux/netdevice.h>
 #include <net/ip.h>
 #include <net/arp.h>
@@ -139,3 +147,101 @@ static int do_netstat(int argc, char **argv)
 	return 0;
 }
 DEFINE_SHELL_CMD(netstat, "[-s]", "UDP sockets like netstat -uan; -s: protocol counters and drops", do_netstat);
+
+/* ifconfig's IPv4 line: "inet 10.0.2.15  netmask 255.255.255.0  broadcast 10.0.2.255". */
+static void inet_ifconfig(struct net_device *dev, char *buf, size_t len)
+{
+	const struct in_device *in_dev = __in_dev_get(dev);
+	char a[16], m[16], b[16];
+
+	if (!in_dev)
+		return;
+	snprintf(buf, len, "inet %s  netmask %s  broadcast %s",
+		 ip_ntoa(in_dev->ifa_address, a), ip_ntoa(in_dev->ifa_mask, m),
+		 ip_ntoa(in_dev->ifa_address | ~in_dev->ifa_mask, b));
+}
+
+/* /proc/net/arp, as Linux's arp_seq_show(): ATF_COM (0x2) once resolved. */
+static int arp_seq_show(struct seq_file *m, void *v)
+{
+	static struct neigh_snap snap;
+	char ip[16], hw[18];
+
+	snap.n = 0;
+	neigh_for_each(neigh_snap_one, &snap);
+	seq_puts(m, "IP address       HW type     Flags       HW address            Mask     Device\n");
+	for (int i = 0; i < snap.n; i++) {
+		const u8 *h = snap.e[i].ha;
+		bool complete = snap.e[i].state & (NUD_REACHABLE | NUD_STALE);
+
+		snprintf(hw, sizeof(hw), "%02x:%02x:%02x:%02x:%02x:%02x",
+			 h[0], h[1], h[2], h[3], h[4], h[5]);
+		seq_printf(m, "%-16s 0x%-10x0x%-10x%-17s     %-8s %s\n",
+			   ip_ntoa(snap.e[i].ip, ip), 1, complete ? 0x2 : 0x0, hw, "*",
+			   snap.e[i].dev);
+	}
+	return 0;
+}
+
+/* /proc/net/udp: lines padded to 127 columns, addresses as raw hex words. */
+static int udp_seq_show(struct seq_file *m, void *v)
+{
+	static struct sock_snap snap;
+	char line[160];
+
+	snap.n = 0;
+	udp_for_each_sock(sock_snap_one, &snap);
+	seq_printf(m, "%-127s\n", "   sl  local_address rem_address   st tx_queue rx_queue tr "
+		   "tm->when retrnsmt   uid  timeout inode ref pointer drops");
+	for (int i = 0; i < snap.n; i++) {
+		snprintf(line, sizeof(line),
+			 "%5u: %08X:%04X %08X:%04X %02X %08X:%08X %02X:%08lX %08X %5u %8d %lu %d %016lx %lu",
+			 snap.e[i].port % 128u, snap.e[i].addr, snap.e[i].port, 0u, 0u, 7u,
+			 0u, (unsigned int)snap.e[i].rmem, 0u, 0ul, 0u, 0u, 0, 0ul, 2, 0ul,
+			 snap.e[i].drops);
+		seq_printf(m, "%-127s\n", line);
+	}
+	return 0;
+}
+
+static int snmp_seq_show(struct seq_file *m, void *v)
+{
+	const struct ipstats *ip = &ip_statistics;
+	const struct icmpstats *ic = &icmp_statistics;
+	const struct udpstats *u = &udp_statistics;
+
+	seq_puts(m, "Ip: Forwarding DefaultTTL InReceives InHdrErrors InAddrErrors ForwDatagrams "
+		    "InUnknownProtos InDiscards InDelivers OutRequests OutDiscards OutNoRoutes "
+		    "ReasmTimeout ReasmReqds ReasmOKs ReasmFails FragOKs FragFails FragCreates\n");
+	seq_printf(m, "Ip: 2 %d %lu %lu %lu 0 %lu %lu %lu %lu 0 %lu 0 0 0 0 0 %lu 0\n",
+		   IP_DEFAULT_TTL, ip->in_receives, ip->in_hdr_errors, ip->in_addr_errors,
+		   ip->in_unknown_protos, ip->in_discards, ip->in_delivers,
+		   ip->out_requests, ip->out_no_routes, ip->frag_fails);
+	seq_puts(m, "Icmp: InMsgs InErrors InCsumErrors InDestUnreachs InTimeExcds InParmProbs "
+		    "InSrcQuenchs InRedirects InEchos InEchoReps InTimestamps InTimestampReps "
+		    "InAddrMasks InAddrMaskReps OutMsgs OutErrors OutDestUnreachs OutTimeExcds "
+		    "OutParmProbs OutSrcQuenchs OutRedirects OutEchos OutEchoReps OutTimestamps "
+		    "OutTimestampReps OutAddrMasks OutAddrMaskReps\n");
+	seq_printf(m, "Icmp: %lu %lu 0 0 0 0 0 0 %lu 0 0 0 0 0 %lu 0 %lu 0 0 0 0 0 %lu 0 0 0 0\n",
+		   ic->in_msgs, ic->in_errors, ic->in_echos,
+		   ic->out_echo_reps + ic->out_dest_unreachs, ic->out_dest_unreachs,
+		   ic->out_echo_reps);
+	seq_puts(m, "Udp: InDatagrams NoPorts InErrors OutDatagrams RcvbufErrors SndbufErrors "
+		    "InCsumErrors IgnoredMulti MemErrors\n");
+	seq_printf(m, "Udp: %lu %lu %lu %lu %lu 0 %lu 0 0\n", u->in_datagrams, u->no_ports,
+		   u->in_errors, u->out_datagrams, u->rcvbuf_errors, u->csum_errors);
+	return 0;
+}
+
+static int __init inet_proc_init(void)
+{
+	inet_ifconfig_line = inet_ifconfig;
+	if (!proc_net)
+		return -ENOENT;
+	if (!proc_create_single("arp", 0444, proc_net, arp_seq_show) ||
+	    !proc_create_single("udp", 0444, proc_net, udp_seq_show) ||
+	    !proc_create_single("snmp", 0444, proc_net, snmp_seq_show))
+		return -ENOMEM;
+	return 0;
+}
+late_initcall(inet_proc_init);

@@ -167,13 +167,13 @@ int udp_rcv(struct sk_buff *skb)
 	int ret;
 
 	if (!pskb_may_pull(skb, sizeof(uh))) {
-		udp_statistics.in_errors++;
+		NET_INC_STATS(udp_statistics.in_errors);
 		return udp_drop(skb, SKB_DROP_REASON_PKT_TOO_SMALL);
 	}
 	memcpy(&uh, skb->data, sizeof(uh));
 	ulen = ntohs(uh.len);
 	if (ulen < sizeof(uh) || ulen > skb->len) {
-		udp_statistics.in_errors++;
+		NET_INC_STATS(udp_statistics.in_errors);
 		return udp_drop(skb, SKB_DROP_REASON_PKT_TOO_SMALL);
 	}
 	if (ulen < skb->len)
@@ -183,15 +183,15 @@ int udp_rcv(struct sk_buff *skb)
 						IPPROTO_UDP, 0);
 
 		if (csum_fold(csum_partial(skb->data, ulen, sum)) != 0) {
-			udp_statistics.in_errors++;
-			udp_statistics.csum_errors++;
+			NET_INC_STATS(udp_statistics.in_errors);
+			NET_INC_STATS(udp_statistics.csum_errors);
 			return udp_drop(skb, SKB_DROP_REASON_UDP_CSUM);
 		}
 	}
 
 	sk = udp_lookup(iph->daddr, ntohs(uh.dest));
 	if (!sk) {
-		udp_statistics.no_ports++;
+		NET_INC_STATS(udp_statistics.no_ports);
 		icmp_send_port_unreach(skb);
 		return udp_drop(skb, SKB_DROP_REASON_NO_SOCKET);
 	}
@@ -201,10 +201,10 @@ int udp_rcv(struct sk_buff *skb)
 	UDP_SKB_CB(skb)->data_len = (u16)(ulen - sizeof(uh));
 	ret = sock_queue_rcv_skb(sk, skb);
 	if (ret) {
-		udp_statistics.rcvbuf_errors++;
-		udp_statistics.in_errors++;
+		NET_INC_STATS(udp_statistics.rcvbuf_errors);
+		NET_INC_STATS(udp_statistics.in_errors);
 	} else {
-		udp_statistics.in_datagrams++;
+		NET_INC_STATS(udp_statistics.in_datagrams);
 	}
 	sock_put(sk);
 	return ret ? NET_RX_DROP : NET_RX_SUCCESS;
@@ -257,7 +257,7 @@ int udp_sendto(struct sock *sk, const void *buf, size_t len, __be32 daddr, u16 d
 	ret = ip_send_skb(skb, dev, saddr, daddr, IPPROTO_UDP);
 	if (ret)
 		return ret;
-	udp_statistics.out_datagrams++;
-	sk->tx_packets++;
+	NET_INC_STATS(udp_statistics.out_datagrams);
+	NET_INC_STATS(sk->tx_packets);
 	return (int)len;
 }
