@@ -58,7 +58,7 @@ check_all() {
 	need clang          cmd:clang   # tests/fuzz: libFuzzer (-fsanitize=fuzzer)
 	# The network scenarios (tests/scenarios/net_*.t, tools/netns-tap.sh)
 	# talk to the guest from the host: a netns with a tap device, ping and
-	# arping from it, datagrams with socat/nc, floods with hping3.
+	# arping from it, datagrams with socat/nc, hand-made floods with hping3.
 	need iproute2       cmd:ip
 	need iputils-ping   cmd:ping
 	need iputils-arping cmd:arping

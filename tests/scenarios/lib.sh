@@ -156,8 +156,6 @@ irqos_run() {
 # (e.g. -smp 4 -append '...') and waits for QEMU to exit on its own, for
 # runs that never reach the shell (KUnit). Sets RUN_* like irqos_run;
 # RUN_STATUS is QEMU's exit status, 124 if it was killed after SECONDS.
-# No network card unless the arguments add one (-nic ...), as with
-# irqos-exec: QEMU's default e1000 would share IRQ 11 with edu devices.
 irqos_qemu_run() {
 	local secs=$1 out err nic=(-nic none)
 	shift
@@ -167,7 +165,7 @@ irqos_qemu_run() {
 	out=$(mktemp) err=$(mktemp)
 	timeout -k 5 "$secs" "$IRQOS_QEMU" -machine pc -accel tcg -m 256M "${nic[@]}" \
 		-no-reboot -display none -serial stdio -monitor none \
-		-device isa-debug-exit,iobase=0xf4,iosize=0x04 -nic none \
+		-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
 		-kernel "$IRQOS_KERNEL" "$@" > "$out" 2> "$err" < /dev/null
 	RUN_STATUS=$?
 	_save_run "$out" "$err"
