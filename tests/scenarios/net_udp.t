@@ -18,6 +18,9 @@
 #     know its Ethernet address (learned from slirp's ARP request for
 #     10.0.2.15, or resolved by its own): the neighbour table must show
 #     10.0.2.2 at slirp's MAC 52:55:0a:00:02:02, REACHABLE.
+#     Then "arp flush" and five more echoes: now the guest itself must
+#     resolve 10.0.2.2 before it can answer (Arp OutRequests and InReplies
+#     grow, the entry is back, REACHABLE) and every echo still comes back.
 #  3. flood: "udp sink start", then FLOOD_COUNT datagrams as fast as the host
 #     can send them. slirp drops some before the NIC (that is not ours to
 #     account). From the NIC on, nothing may vanish:
@@ -103,6 +106,9 @@ irqos_run --smp 2 --timeout 120 --nic "$NIC" -- \
 	'cat /proc/net/dev' \
 	'cat /proc/interrupts' \
 	"$CMD_NEIGH" \
+	'arp flush' \
+	"@host '$HELPER' echo 127.0.0.1 $ECHO_PORT 5 > '$tmp/echo2'" \
+	"$CMD_NEIGH" \
 	"$CMD_SINK" \
 	'sleep 0.2' \
 	'cat /proc/net/dev' \
@@ -122,7 +128,7 @@ irqos_run --smp 2 --timeout 120 --nic "$NIC" -- \
 	'netstat -s'
 
 dev0=$(out_of 1)
-plan 15
+plan 19
 is "$RUN_STATUS" 0 'the session ran every command and powered off'
 
 # --- 1. echo -----------------------------------------------------------
@@ -143,17 +149,28 @@ num_cmp "${irq1:-0}" '>' 0 "the e1000 line in /proc/interrupts counts interrupts
 like "$(out_of 5)" "10\.0\.2\.2.*($SLIRP_MAC|${SLIRP_MAC^^}).*REACHABLE" \
 	"neighbour 10.0.2.2 resolved to slirp's $SLIRP_MAC, REACHABLE"
 
+echo2=$(cat "$tmp/echo2" 2>/dev/null)
+note "after arp flush: $echo2"
+is "$(awk '{ print $4 }' <<< "$echo2")" 5 'after arp flush: 5 of 5 echoes come back'
+like "$(out_of 7)" "10\.0\.2\.2.*($SLIRP_MAC|${SLIRP_MAC^^}).*REACHABLE" \
+	'after arp flush: 10.0.2.2 resolved again, REACHABLE'
+snmp_end=$(out_of 23)
+num_cmp "$(grep -a '^Arp:' <<< "$snmp_end" | grep -aoE 'OutRequests [0-9]+' | awk '{ print $2 }')" '>=' 1 \
+	'the guest sent an ARP request of its own (Arp OutRequests)'
+num_cmp "$(grep -a '^Arp:' <<< "$snmp_end" | grep -aoE 'InReplies [0-9]+' | awk '{ print $2 }')" '>=' 1 \
+	'and got the reply (Arp InReplies)'
+
 # --- 3. flood ----------------------------------------------------------
 flood_res=$(cat "$tmp/flood" 2>/dev/null)
 note "host flood: $flood_res"
-is "$(cmd_output 13 | grep -av "$TS_RE" | tail -n 1)" 'still here' \
+is "$(cmd_output 15 | grep -av "$TS_RE" | tail -n 1)" 'still here' \
 	'the shell answers right after the flood'
 
-devA=$(out_of 8) devB=$(out_of 15)
+devA=$(out_of 10) devB=$(out_of 17)
 rxA=$(dev_field "$devA" eth0 2) rxB=$(dev_field "$devB" eth0 2)
 rx=$((rxB - rxA))
-sinkA=$(sink_count "$(out_of 9)") sinkB=$(sink_count "$(out_of 16)")
-dropA=$(drops_total "$(out_of 10)") dropB=$(drops_total "$(out_of 17)")
+sinkA=$(sink_count "$(out_of 11)") sinkB=$(sink_count "$(out_of 18)")
+dropA=$(drops_total "$(out_of 12)") dropB=$(drops_total "$(out_of 19)")
 sink=$((sinkB - sinkA)) drop=$((dropB - dropA))
 note "flood: eth0 rx_packets +$rx, sink +$sink, drops +$drop;" \
 	"  /proc/net/dev drop $(dev_field "$devA" eth0 4) -> $(dev_field "$devB" eth0 4)," \
@@ -166,17 +183,17 @@ left=$((rx - sink - drop))
 ok "$([ "$left" -ge 0 ] && [ "$left" -le 2 ] && echo 0 || echo 1)" \
 	"every frame accounted: rx $rx == sink $sink + drops $drop (+ $left ARP, at most 2)"
 
-irqA=$(irq_total "$(out_of 11)" 'eth0|e1000') irqB=$(irq_total "$(out_of 18)" 'eth0|e1000')
+irqA=$(irq_total "$(out_of 13)" 'eth0|e1000') irqB=$(irq_total "$(out_of 20)" 'eth0|e1000')
 irqs=$((irqB - irqA))
 note "flood: e1000 interrupts +$irqs for $rx frames"
 num_cmp "$((irqs * 4))" '<' "$rx" 'NAPI: e1000 interrupts < a quarter of the frames received'
-netA=$(softirq_total "$(out_of 12)" NET_RX) netB=$(softirq_total "$(out_of 19)" NET_RX)
+netA=$(softirq_total "$(out_of 14)" NET_RX) netB=$(softirq_total "$(out_of 21)" NET_RX)
 num_cmp "$netB" '>' "$netA" "NET_RX softirqs ran during the flood ($netA -> $netB)"
-like "$(out_of 20)" '^[0-9a-f]{8}( [0-9a-f]{8})+$' '/proc/net/softnet_stat has rows of hex words'
+like "$(out_of 22)" '^[0-9a-f]{8}( [0-9a-f]{8})+$' '/proc/net/softnet_stat has rows of hex words'
 # The protocol counters tell the same story: every IPv4 packet that
 # arrived was delivered to UDP (slirp sends nothing else to us), and UDP
 # either queued it on a socket or counted an error.
-snmp=$(out_of 21)
+snmp=$(out_of 23)
 in_recv=$(grep -aoE 'Ip: InReceives [0-9]+' <<< "$snmp" | awk '{ print $3 }')
 in_dgram=$(grep -aoE 'InDatagrams [0-9]+' <<< "$snmp" | awk '{ print $2 }')
 in_err=$(grep -aoE 'Udp: .*InErrors [0-9]+' <<< "$snmp" | awk '{ print $NF }')
