@@ -103,6 +103,13 @@ struct net_device {
 	void *ip_ptr;                    /* IPv4 configuration (struct in_device) */
 	void *priv;                      /* the driver's, netdev_priv() */
 	struct napi_struct *napi;        /* the (one) NAPI context, for ifconfig */
+	/* The transmit queue (a pfifo qdisc, net/core/dev.c): frames wait
+	 * here while the driver's ring is full. */
+	struct sk_buff_head qdisc;
+	unsigned int tx_queue_len;       /* its limit; 1000 as Linux's txqueuelen */
+	unsigned long qdisc_running;     /* bit 0: a CPU is draining it */
+	unsigned long qdisc_scheduled;   /* bit 0: on a CPU's output queue */
+	struct net_device *next_sched;   /* link in softnet_data's output queue */
 };
 
 static inline void *netdev_priv(const struct net_device *dev) { return dev->priv; }

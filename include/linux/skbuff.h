@@ -156,6 +156,7 @@ static inline unsigned char *skb_transport_header(const struct sk_buff *skb)
 /* Queues. The locked forms take q->lock with interrupts saved. */
 void skb_queue_head_init(struct sk_buff_head *q);
 void skb_queue_tail(struct sk_buff_head *q, struct sk_buff *skb);
+void skb_queue_head(struct sk_buff_head *q, struct sk_buff *skb);
 struct sk_buff *skb_dequeue(struct sk_buff_head *q);
 void __skb_queue_tail(struct sk_buff_head *q, struct sk_buff *skb);
 struct sk_buff *__skb_dequeue(struct sk_buff_head *q);

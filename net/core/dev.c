@@ -21,9 +21,14 @@
  * UNHANDLED_PROTO and counted in the device's rx_nohandler, as Linux does
  * (not in rx_dropped: the device did deliver it fine).
  *
- * Transmit has no queueing discipline yet: dev_queue_xmit() calls the
- * driver directly. A full ring (queue stopped, or NETDEV_TX_BUSY) drops
- * the frame with reason TX_RING_FULL and counts tx_dropped.
+ * Transmit goes through a pfifo queue per device (Linux's default qdisc,
+ * minus the priority bands): dev_queue_xmit() appends the frame to
+ * dev->qdisc and drains the queue into the driver until the driver stops
+ * its queue (ring full). Frames then wait; the driver's TX cleanup calls
+ * netif_wake_queue(), which raises NET_TX_SOFTIRQ, and net_tx_action()
+ * drains again. Only a full qdisc (tx_queue_len frames) drops - reason
+ * BACKLOG, counted in tx_dropped. One CPU at a time drains a device's
+ * queue (qdisc_running), so frames leave in the order they were queued.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -77,6 +82,8 @@ struct net_device *alloc_etherdev(int sizeof_priv)
 	memset(dev->broadcast, 0xff, ETH_ALEN);
 	dev->priv = sizeof_priv > 0 ? dev + 1 : NULL;
 	dev->irq = -1;
+	skb_queue_head_init(&dev->qdisc);
+	dev->tx_queue_len = 1000;
 	return dev;
 }
 
@@ -170,9 +177,24 @@ void netif_carrier_off(struct net_device *d)
 }
 
 /** netif_wake_queue - the driver has ring space again: allow transmits */
+/* Devices whose transmit queue waits to be drained, per CPU. */
+static DEFINE_PER_CPU(struct net_device *, output_queue);
+
 void netif_wake_queue(struct net_device *d)
 {
+	unsigned long flags;
+
 	netif_start_queue(d);
+	/* Frames waited while the ring was full: put the device on this
+	 * CPU's output queue, drained by NET_TX (Linux's __netif_schedule). */
+	if (skb_queue_empty(&d->qdisc) ||
+	    (__atomic_fetch_or(&d->qdisc_scheduled, 1UL, __ATOMIC_ACQ_REL) & 1UL))
+		return;
+	local_irq_save(flags);
+	d->next_sched = this_cpu_read(output_queue);
+	this_cpu_write(output_queue, d);
+	raise_softirq_irqoff(NET_TX_SOFTIRQ);
+	local_irq_restore(flags);
 }
 
 /* ------------------------------------------------------- protocol handlers */
@@ -470,17 +492,47 @@ static void net_rx_action(void)
 
 /* ---------------------------------------------------------------- transmit */
 
+/*
+ * Hand queued frames to the driver until the queue is empty or the driver
+ * has stopped it. A driver that answers NETDEV_TX_BUSY gets the frame back
+ * at the head of the queue, to be retried when it wakes the queue.
+ */
+static void qdisc_run(struct net_device *dev)
+{
+	struct sk_buff *skb;
+	bool busy = false;
+
+	do {
+		if (__atomic_fetch_or(&dev->qdisc_running, 1UL, __ATOMIC_ACQUIRE) & 1UL)
+			return;          /* another CPU drains; it sees our frame */
+		local_bh_disable();
+		while (!netif_queue_stopped(dev) && (skb = skb_dequeue(&dev->qdisc))) {
+			if (dev->netdev_ops->ndo_start_xmit(skb, dev) != NETDEV_TX_OK) {
+				skb_queue_head(&dev->qdisc, skb);
+				busy = true;
+				break;
+			}
+		}
+		__atomic_store_n(&dev->qdisc_running, 0UL, __ATOMIC_RELEASE);
+		local_bh_enable();
+		/* A frame queued while we were finishing found the bit set. */
+	} while (!busy && !netif_queue_stopped(dev) && !skb_queue_empty(&dev->qdisc));
+}
+
 /**
  * dev_queue_xmit - send @skb on skb->dev
  * @skb: a complete frame (Ethernet header pushed); consumed
  *
- * Return: 0 if the driver took it; -ENETDOWN (device not up) or -ENOBUFS
- * (ring full), the frame then dropped and counted in tx_dropped.
+ * The frame joins the device's transmit queue, which is drained into the
+ * driver at once unless its ring is full.
+ *
+ * Return: 0 if the frame was queued or sent; -ENETDOWN (device not up) or
+ * -ENOBUFS (tx_queue_len frames already waiting), the frame then dropped
+ * and counted in tx_dropped.
  */
 int dev_queue_xmit(struct sk_buff *skb)
 {
 	struct net_device *dev = skb->dev;
-	netdev_tx_t rc;
 
 	if (!dev || !(READ_ONCE(dev->flags) & IFF_UP) || !dev->netdev_ops ||
 	    !dev->netdev_ops->ndo_start_xmit) {
@@ -489,18 +541,14 @@ int dev_queue_xmit(struct sk_buff *skb)
 		kfree_skb_reason(skb, SKB_DROP_REASON_DEV_DOWN);
 		return -ENETDOWN;
 	}
-	if (netif_queue_stopped(dev))
-		goto busy;
-	/* Handlers run from softirq; the driver's own lock orders the ring. */
-	local_bh_disable();
-	rc = dev->netdev_ops->ndo_start_xmit(skb, dev);
-	local_bh_enable();
-	if (rc == NETDEV_TX_OK)
-		return 0;
-busy:
-	__atomic_fetch_add(&dev->stats.tx_dropped, 1, __ATOMIC_RELAXED);
-	kfree_skb_reason(skb, SKB_DROP_REASON_TX_RING_FULL);
-	return -ENOBUFS;
+	if (skb_queue_len(&dev->qdisc) >= dev->tx_queue_len) {
+		__atomic_fetch_add(&dev->stats.tx_dropped, 1, __ATOMIC_RELAXED);
+		kfree_skb_reason(skb, SKB_DROP_REASON_BACKLOG);
+		return -ENOBUFS;
+	}
+	skb_queue_tail(&dev->qdisc, skb);
+	qdisc_run(dev);
+	return 0;
 }
 
 /**
@@ -534,6 +582,7 @@ void dev_kfree_skb_any(struct sk_buff *skb)
 /* NET_TX_SOFTIRQ: free what dev_kfree_skb_irq() queued on this CPU. */
 static void net_tx_action(void)
 {
+	struct net_device *dev;
 	struct sk_buff *skb;
 
 	local_irq_disable();
@@ -546,6 +595,18 @@ static void net_tx_action(void)
 		skb->next = NULL;
 		consume_skb(skb);
 		skb = next;
+	}
+	/* Devices whose driver woke their queue (netif_wake_queue). */
+	local_irq_disable();
+	dev = this_cpu_read(output_queue);
+	this_cpu_write(output_queue, NULL);
+	local_irq_enable();
+	while (dev) {
+		struct net_device *next = dev->next_sched;
+
+		__atomic_store_n(&dev->qdisc_scheduled, 0UL, __ATOMIC_RELEASE);
+		qdisc_run(dev);
+		dev = next;
 	}
 }
 

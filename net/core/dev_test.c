@@ -11,6 +11,8 @@
 #include <kunit/test.h>
 #include <linux/kernel.h>
 #include <linux/string.h>
+#include <linux/errno.h>
+#include <linux/slab.h>
 #include <linux/delay.h>
 #include <linux/smp.h>
 #include <linux/sched.h>
@@ -265,11 +267,88 @@ static void netcore_test_eth_type_trans(struct kunit *test)
 	consume_skb(skb);
 }
 
+/* A device whose "ring" takes ring_free frames, then is full. */
+static struct qdisc_probe {
+	struct net_device *dev;
+	unsigned int ring_free;
+	unsigned int sent;
+	u8 order[32];             /* first payload byte of each frame sent */
+} qp;
+
+static netdev_tx_t probe_xmit(struct sk_buff *skb, struct net_device *dev)
+{
+	if (!qp.ring_free) {
+		netif_stop_queue(dev);
+		return NETDEV_TX_BUSY;
+	}
+	if (qp.sent < ARRAY_SIZE(qp.order))
+		qp.order[qp.sent] = skb->data[0];
+	qp.sent++;
+	if (!--qp.ring_free)
+		netif_stop_queue(dev);   /* as a driver does when its ring fills */
+	consume_skb(skb);
+	return NETDEV_TX_OK;
+}
+
+static const struct net_device_ops probe_ops = { .ndo_start_xmit = probe_xmit };
+
+static int probe_send(u8 tag)
+{
+	struct sk_buff *skb = alloc_skb(64, GFP_KERNEL);
+
+	if (!skb)
+		return -ENOMEM;
+	*(u8 *)skb_put(skb, 1) = tag;
+	skb->dev = qp.dev;
+	return dev_queue_xmit(skb);
+}
+
+/*
+ * A full ring does not lose frames: they wait in the device's queue and
+ * leave, in order, when the driver wakes the queue; only a full queue
+ * drops, counted.
+ */
+static void netcore_test_qdisc_waits_for_ring(struct kunit *test)
+{
+	unsigned long drops = skb_drop_count[SKB_DROP_REASON_BACKLOG];
+	unsigned int i;
+
+	memset(&qp, 0, sizeof(qp));
+	qp.dev = alloc_etherdev(0);
+	KUNIT_ASSERT_NOT_NULL(test, qp.dev);
+	qp.dev->netdev_ops = &probe_ops;
+	qp.dev->flags |= IFF_UP;
+	qp.dev->tx_queue_len = 8;
+	qp.ring_free = 3;
+	for (i = 0; i < 10; i++)
+		KUNIT_EXPECT_EQ(test, probe_send((u8)i), 0);
+	KUNIT_EXPECT_EQ(test, qp.sent, 3u);                 /* the ring took 3 */
+	KUNIT_EXPECT_EQ(test, skb_queue_len(&qp.dev->qdisc), 7u); /* 7 wait */
+	KUNIT_EXPECT_EQ(test, probe_send(10), 0);
+	KUNIT_EXPECT_EQ(test, probe_send(11), -ENOBUFS);    /* 8 waiting: full */
+	KUNIT_EXPECT_EQ(test, skb_drop_count[SKB_DROP_REASON_BACKLOG], drops + 1);
+	KUNIT_EXPECT_EQ(test, qp.dev->stats.tx_dropped, 1ul);
+
+	/* TX cleanup frees the ring and wakes the queue: NET_TX drains it. */
+	local_bh_disable();
+	qp.ring_free = 100;
+	netif_wake_queue(qp.dev);
+	local_bh_enable();                                  /* runs NET_TX */
+	for (i = 0; i < 100 && qp.sent < 11; i++)
+		msleep(1);
+	KUNIT_EXPECT_EQ(test, qp.sent, 11u);
+	KUNIT_EXPECT_EQ(test, skb_queue_len(&qp.dev->qdisc), 0u);
+	for (i = 0; i < 11; i++)
+		KUNIT_EXPECT_EQ(test, qp.order[i], (u8)i);
+	free_netdev(qp.dev);
+}
+
 static struct kunit_case netcore_test_cases[] = {
 	KUNIT_CASE(netcore_test_budget_exhaustion),
 	KUNIT_CASE(netcore_test_schedule_once_missed),
 	KUNIT_CASE(netcore_test_dispatch),
 	KUNIT_CASE(netcore_test_eth_type_trans),
+	KUNIT_CASE(netcore_test_qdisc_waits_for_ring),
 	{}
 };
 

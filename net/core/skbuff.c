@@ -268,6 +268,24 @@ struct sk_buff *__skb_dequeue(struct sk_buff_head *q)
 	return skb;
 }
 
+/** skb_queue_head - put @skb first on @q under its lock, from any context */
+void skb_queue_head(struct sk_buff_head *q, struct sk_buff *skb)
+{
+	unsigned long flags;
+	struct sk_buff *first;
+
+	spin_lock_irqsave(&q->lock, flags);
+	first = q->next;
+	if (!WARN_ON(skb->next || skb->prev)) {
+		skb->prev = (struct sk_buff *)q;
+		skb->next = first;
+		first->prev = skb;
+		q->next = skb;
+		WRITE_ONCE(q->qlen, q->qlen + 1);
+	}
+	spin_unlock_irqrestore(&q->lock, flags);
+}
+
 /** skb_queue_tail - append @skb to @q under its lock, from any context */
 void skb_queue_tail(struct sk_buff_head *q, struct sk_buff *skb)
 {
