@@ -91,6 +91,15 @@ extern const char *const skb_drop_reason_names[SKB_DROP_REASON_MAX];
 extern unsigned long skb_drop_count[SKB_DROP_REASON_MAX];
 
 void kfree_skb_reason(struct sk_buff *skb, enum skb_drop_reason reason);
+
+/*
+ * The end of every sk_buff's life, as Linux's kfree_skb / consume_skb
+ * tracepoints see it (what the drop monitor listens to): called just
+ * before the skb is freed, with the drop reason, or SKB_CONSUMED from
+ * consume_skb(). NULL when nobody listens.
+ */
+#define SKB_CONSUMED (-1)
+extern void (*skb_free_trace)(struct sk_buff *skb, int reason);
 void kfree_skb(struct sk_buff *skb);       /* a drop, reason NOT_SPECIFIED */
 void consume_skb(struct sk_buff *skb);     /* a normal end of life */
 struct sk_buff *skb_clone(struct sk_buff *skb, gfp_t gfp); /* a full copy here */

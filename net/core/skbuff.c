@@ -44,6 +44,7 @@ const char *const skb_drop_reason_names[SKB_DROP_REASON_MAX] = {
 
 unsigned long skb_drop_count[SKB_DROP_REASON_MAX];
 struct skb_stats skb_stats;
+void (*skb_free_trace)(struct sk_buff *skb, int reason);
 
 static void stat_inc(unsigned long *c)
 {
@@ -120,6 +121,8 @@ void kfree_skb_reason(struct sk_buff *skb, enum skb_drop_reason reason)
 		reason = SKB_DROP_REASON_NOT_SPECIFIED;
 	stat_inc(&skb_drop_count[reason]);
 	stat_inc(&skb_stats.dropped);
+	if (skb_free_trace)
+		skb_free_trace(skb, (int)reason);
 	skb_release(skb);
 }
 
@@ -132,8 +135,11 @@ void kfree_skb(struct sk_buff *skb)
 /** consume_skb - free a packet that was delivered or sent (not a drop) */
 void consume_skb(struct sk_buff *skb)
 {
-	if (skb)
-		skb_release(skb);
+	if (!skb)
+		return;
+	if (skb_free_trace)
+		skb_free_trace(skb, SKB_CONSUMED);
+	skb_release(skb);
 }
 
 /**

@@ -106,7 +106,7 @@ static void feed(uint8_t *f, size_t len)
 	/* Output queued for ARP may build up: start afresh now and then. */
 	if ((frames & 255) == 0) {
 		neigh_flush_all();
-		if (net_host_live_skbs != 0)
+		if (net_host_live_skbs() != 0)
 			abort();
 	}
 }
@@ -180,7 +180,7 @@ int main(int argc, char **argv)
 	}
 	neigh_flush_all();
 	printf("frames %lu delivered %lu dropped %lu live_skbs %ld\n",
-	       frames, delivered, dropped, net_host_live_skbs);
-	return net_host_live_skbs == 0 && frames == delivered + dropped ? 0 : 1;
+	       frames, delivered, dropped, net_host_live_skbs());
+	return net_host_live_skbs() == 0 && frames == delivered + dropped ? 0 : 1;
 }
 #endif

@@ -13,6 +13,7 @@
 #include <linux/slab.h>
 #include "net_host.h"
 #include <stdlib.h>
+#include <stdio.h>
 
 volatile unsigned long jiffies;
 unsigned long host_irq_flags = 0x200;
@@ -20,7 +21,6 @@ DEFINE_PER_CPU(struct task_struct *, current_task);
 
 struct net_host_frame net_host_tx[NET_HOST_MAX_TX];
 int net_host_ntx;
-long net_host_live_skbs;
 struct packet_type *net_host_packs[4];
 int net_host_npacks;
 LIST_HEAD(net_devices);
@@ -32,160 +32,32 @@ struct net_device net_host_eth0 = {
 	.broadcast = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff },
 };
 
-const char *const skb_drop_reason_names[SKB_DROP_REASON_MAX] = {
-	[SKB_DROP_REASON_NOT_SPECIFIED] = "NOT_SPECIFIED",
-	[SKB_DROP_REASON_NO_SOCKET] = "NO_SOCKET",
-	[SKB_DROP_REASON_PKT_TOO_SMALL] = "PKT_TOO_SMALL",
-	[SKB_DROP_REASON_SOCKET_RCVBUFF] = "SOCKET_RCVBUFF",
-	[SKB_DROP_REASON_UNHANDLED_PROTO] = "UNHANDLED_PROTO",
-	[SKB_DROP_REASON_IP_CSUM] = "IP_CSUM",
-	[SKB_DROP_REASON_IP_INHDR] = "IP_INHDR",
-	[SKB_DROP_REASON_IP_FRAG] = "IP_FRAG",
-	[SKB_DROP_REASON_IP_OPTIONS] = "IP_OPTIONS",
-	[SKB_DROP_REASON_OTHERHOST] = "OTHERHOST",
-	[SKB_DROP_REASON_UDP_CSUM] = "UDP_CSUM",
-	[SKB_DROP_REASON_ARP_BAD] = "ARP_BAD",
-	[SKB_DROP_REASON_NEIGH_FAILED] = "NEIGH_FAILED",
-	[SKB_DROP_REASON_NOMEM] = "NOMEM",
-	[SKB_DROP_REASON_BACKLOG] = "BACKLOG",
-	[SKB_DROP_REASON_TX_RING_FULL] = "TX_RING_FULL",
-	[SKB_DROP_REASON_DEV_DOWN] = "DEV_DOWN",
-};
-unsigned long skb_drop_count[SKB_DROP_REASON_MAX];
-struct skb_stats skb_stats;
-
-/* ---- sk_buff ---- */
-struct sk_buff *alloc_skb(unsigned int size, gfp_t gfp)
-{
-	struct sk_buff *skb = calloc(1, sizeof(*skb));
-
-	if (!skb)
-		return NULL;
-	skb->head = malloc(size ? size : 1);
-	skb->data = skb->head;
-	skb->end = size;
-	net_host_live_skbs++;
-	skb_stats.allocated++;
-	return skb;
-}
-
-static void free_skb(struct sk_buff *skb)
-{
-	if (!skb)
-		return;
-	free(skb->head);
-	free(skb);
-	net_host_live_skbs--;
-	skb_stats.freed++;
-}
-
+/* ---- sk_buff: the real net/core/skbuff.c; its end-of-life trace hook
+ * records how the frame under test ended ---- */
 struct sk_buff *net_host_rx_skb;
 int net_host_rx_end = -1;
 
-void kfree_skb_reason(struct sk_buff *skb, enum skb_drop_reason reason)
+static void net_host_skb_end(struct sk_buff *skb, int reason)
 {
-	if (!skb)
+	if (skb != net_host_rx_skb)
 		return;
-	if (reason >= SKB_DROP_REASON_MAX)
-		abort();
-	if (skb == net_host_rx_skb) {
-		if (net_host_rx_end != -1)
-			abort();            /* ended twice */
-		net_host_rx_end = (int)reason;
-		net_host_rx_skb = NULL;
-	}
-	skb_drop_count[reason]++;
-	skb_stats.dropped++;
-	free_skb(skb);
-}
-void kfree_skb(struct sk_buff *skb) { kfree_skb_reason(skb, SKB_DROP_REASON_NOT_SPECIFIED); }
-void consume_skb(struct sk_buff *skb)
-{
-	if (skb && skb == net_host_rx_skb) {
-		if (net_host_rx_end != -1)
-			abort();
-		net_host_rx_end = NET_HOST_RX_CONSUMED;
-		net_host_rx_skb = NULL;
-	}
-	free_skb(skb);
+	if (net_host_rx_end != -1)
+		abort();                    /* ended twice */
+	net_host_rx_end = reason == SKB_CONSUMED ? NET_HOST_RX_CONSUMED : reason;
+	net_host_rx_skb = NULL;
 }
 
-void *skb_put(struct sk_buff *skb, unsigned int len)
+/* skbuff.c's BUG_ON/WARN_ON: a broken skb is a test failure, loudly. */
+void host_bug(const char *file, int line, unsigned int flags)
 {
-	void *p = skb_tail_pointer(skb);
-
-	if (skb->tail + len > skb->end)
-		abort();          /* the kernel BUG()s */
-	skb->tail += len;
-	skb->len += len;
-	return p;
+	fprintf(stderr, "%s at %s:%d\n", (flags & BUGFLAG_WARNING) ? "WARN" : "BUG", file, line);
+	abort();
 }
 
-void *skb_push(struct sk_buff *skb, unsigned int len)
+/* Allocated and not yet freed. */
+long net_host_live_skbs(void)
 {
-	if (len > skb_headroom(skb))
-		abort();
-	skb->data -= len;
-	skb->len += len;
-	return skb->data;
-}
-
-void *skb_pull(struct sk_buff *skb, unsigned int len)
-{
-	if (len > skb->len)
-		return NULL;
-	skb->data += len;
-	skb->len -= len;
-	return skb->data;
-}
-
-void skb_trim(struct sk_buff *skb, unsigned int len)
-{
-	if (len < skb->len) {
-		skb->len = len;
-		skb->tail = (unsigned int)(skb->data - skb->head) + len;
-	}
-}
-
-void skb_queue_head_init(struct sk_buff_head *q)
-{
-	q->next = q->prev = (struct sk_buff *)q;
-	q->qlen = 0;
-	spin_lock_init(&q->lock);
-}
-
-void __skb_queue_tail(struct sk_buff_head *q, struct sk_buff *skb)
-{
-	struct sk_buff *last = q->prev;
-
-	skb->next = (struct sk_buff *)q;
-	skb->prev = last;
-	last->next = skb;
-	q->prev = skb;
-	q->qlen++;
-}
-
-struct sk_buff *__skb_dequeue(struct sk_buff_head *q)
-{
-	struct sk_buff *skb = q->next;
-
-	if (skb == (struct sk_buff *)q)
-		return NULL;
-	q->next = skb->next;
-	skb->next->prev = (struct sk_buff *)q;
-	skb->next = skb->prev = NULL;
-	q->qlen--;
-	return skb;
-}
-
-void skb_queue_tail(struct sk_buff_head *q, struct sk_buff *skb) { __skb_queue_tail(q, skb); }
-struct sk_buff *skb_dequeue(struct sk_buff_head *q) { return __skb_dequeue(q); }
-void skb_queue_purge(struct sk_buff_head *q)
-{
-	struct sk_buff *skb;
-
-	while ((skb = __skb_dequeue(q)))
-		kfree_skb(skb);
+	return (long)(skb_stats.allocated - skb_stats.freed);
 }
 
 /* ---- devices ---- */
@@ -368,6 +240,7 @@ void net_host_reset(void)
 {
 	net_host_ntx = 0;
 	memset(skb_drop_count, 0, sizeof(skb_drop_count));
+	skb_free_trace = net_host_skb_end;
 	memset(net_host_wake_log, 0, sizeof(net_host_wake_log));
 	net_host_sleep_hook = NULL;
 	net_host_sleeps = 0;

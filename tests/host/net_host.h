@@ -24,7 +24,7 @@ struct net_host_frame {
 
 extern struct net_host_frame net_host_tx[NET_HOST_MAX_TX];
 extern int net_host_ntx;               /* frames dev_queue_xmit() took */
-extern long net_host_live_skbs;        /* allocated and not yet freed */
+long net_host_live_skbs(void);         /* allocated and not yet freed */
 extern struct packet_type *net_host_packs[4];
 extern int net_host_npacks;
 

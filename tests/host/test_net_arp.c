@@ -149,6 +149,6 @@ int main(void)
 	test_resolve();
 	neigh_flush_all();
 	sock_release(sock);
-	is_int(net_host_live_skbs, 0, "no sk_buff leaked");
+	is_int(net_host_live_skbs(), 0, "no sk_buff leaked");
 	return done_testing();
 }

@@ -372,6 +372,6 @@ int main(void)
 	test_sendto();
 	sock_release(sock);
 	neigh_flush_all();
-	is_int(net_host_live_skbs, 0, "no sk_buff leaked");
+	is_int(net_host_live_skbs(), 0, "no sk_buff leaked");
 	return done_testing();
 }
