@@ -291,19 +291,26 @@ void wake_up_new_task(struct task_struct *p)
 
 /* ---- the switch ---- */
 
-/* @p ran on @rq and may not stay there: put it on an allowed CPU. */
-static void move_task_away(struct task_struct *p)
+/* Queue runnable @p, on no run queue, on an allowed CPU (pi_lock held). */
+static void enqueue_elsewhere(struct task_struct *p)
 {
-	unsigned long flags;
 	struct rq *rq;
 
-	spin_lock_irqsave(&p->pi_lock, flags);
 	WRITE_ONCE(p->cpu, select_task_rq(p));
 	rq = cpu_rq(p->cpu);
 	rq_lock(rq);
 	activate_task(rq, p);
 	check_preempt_curr(rq, p);
 	rq_unlock(rq);
+}
+
+/* @p ran on a CPU it may no longer use: put it on an allowed one. */
+static void move_task_away(struct task_struct *p)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&p->pi_lock, flags);
+	enqueue_elsewhere(p);
 	spin_unlock_irqrestore(&p->pi_lock, flags);
 }
 
@@ -714,14 +721,8 @@ int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *mask)
 		}
 	}
 	rq_unlock(rq);
-	if (move) {
-		WRITE_ONCE(p->cpu, select_task_rq(p));
-		rq = cpu_rq(p->cpu);
-		rq_lock(rq);
-		activate_task(rq, p);
-		check_preempt_curr(rq, p);
-		rq_unlock(rq);
-	}
+	if (move)
+		enqueue_elsewhere(p);
 	spin_unlock_irqrestore(&p->pi_lock, flags);
 	if (p == current && !cpumask_test_cpu(smp_processor_id(), mask))
 		schedule();             /* leave this CPU now */

@@ -23,7 +23,7 @@ echo "1..4"
 
 srcs="net/ipv4/arp.c net/ipv4/devinet.c net/ipv4/ip_input.c net/ipv4/ip_output.c
       net/ipv4/icmp.c net/ipv4/udp.c net/socket.c kernel/sched/wait.c
-      net/core/skbuff.c lib/string.c lib/vsprintf.c tests/host/net_host.c"
+      net/core/skbuff.c net/ethernet/eth.c lib/string.c lib/vsprintf.c tests/host/net_host.c"
 flags="-std=gnu11 -g -O1 -fno-sanitize-recover=all -fno-omit-frame-pointer
        -Wall -Wextra -Werror -Wno-unused-parameter -D__HOST_TEST__
        -Itests/host/include -Itests/host -Iinclude -Iarch/x86/include

@@ -78,34 +78,7 @@ void dev_add_pack(struct packet_type *pt)
 		net_host_packs[net_host_npacks++] = pt;
 }
 
-int eth_header(struct sk_buff *skb, struct net_device *dev, u16 type,
-	       const u8 *daddr, const u8 *saddr)
-{
-	struct ethhdr *eth = skb_push(skb, ETH_HLEN);
-
-	memcpy(eth->h_dest, daddr ? daddr : dev->broadcast, ETH_ALEN);
-	memcpy(eth->h_source, saddr ? saddr : dev->dev_addr, ETH_ALEN);
-	eth->h_proto = htons(type);
-	skb_reset_mac_header(skb);
-	return ETH_HLEN;
-}
-
-__be16 eth_type_trans(struct sk_buff *skb, struct net_device *dev)
-{
-	const struct ethhdr *eth = (const struct ethhdr *)skb->data;
-
-	skb->dev = dev;
-	skb_reset_mac_header(skb);
-	skb_pull(skb, ETH_HLEN);
-	if (is_multicast_ether_addr(eth->h_dest))
-		skb->pkt_type = is_broadcast_ether_addr(eth->h_dest) ?
-				PACKET_BROADCAST : PACKET_MULTICAST;
-	else if (!ether_addr_equal(eth->h_dest, dev->dev_addr))
-		skb->pkt_type = PACKET_OTHERHOST;
-	else
-		skb->pkt_type = PACKET_HOST;
-	return eth->h_proto;
-}
+/* eth_header() and eth_type_trans() are the real net/ethernet/eth.c. */
 
 int net_host_rx_frame(const void *frame, unsigned int len)
 {
