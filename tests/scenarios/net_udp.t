@@ -26,7 +26,9 @@
 #     account). From the NIC on, nothing may vanish:
 #         rx_packets delta == sink's received delta + sum of the drop
 #                             counters' deltas (every reason) + ARP frames
-#     (the NIC's own losses, rx drop/fifo in /proc/net/dev, are shown)
+#     The NIC's own losses (QEMU's e1000 had no free descriptor: MPC,
+#     folded into rx_missed_errors, /proc/net/dev's drop column) are real
+#     and counted once each: received + missed <= sent.
 #     The shell must still answer right after the flood, the e1000 interrupt
 #     count must grow by far less than the frames received (NAPI: one
 #     interrupt, a poll of many frames), and NET_RX in /proc/softirqs grows.
@@ -128,7 +130,7 @@ irqos_run --smp 2 --timeout 120 --nic "$NIC" -- \
 	'netstat -s'
 
 dev0=$(out_of 1)
-plan 19
+plan 20
 is "$RUN_STATUS" 0 'the session ran every command and powered off'
 
 # --- 1. echo -----------------------------------------------------------
@@ -178,6 +180,15 @@ note "flood: eth0 rx_packets +$rx, sink +$sink, drops +$drop;" \
 num_cmp "$sink" '>' 0 "the sink read flood datagrams ($sink)"
 num_cmp "$rx" '<=' "$((FLOOD_COUNT + 2))" \
 	'no more frames received than the host sent (+ 2 ARP)'
+# Frames QEMU's e1000 had no descriptor for are real losses, counted once
+# each in MPC and shown in /proc/net/dev's drop column (rx_missed_errors;
+# see e1000_stats.c). Received + missed cannot exceed what was sent: a
+# driver that re-adds QEMU's never-clearing MPC on every poll fails here.
+missed=$(( $(dev_field "$devB" eth0 4) - $(dev_field "$devA" eth0 4) ))
+note "flood: host sent $FLOOD_COUNT, eth0 received $rx, missed/dropped at the NIC $missed," \
+	"lost before the NIC (slirp, QEMU's queue) $((FLOOD_COUNT - rx - missed))"
+num_cmp "$((rx + missed))" '<=' "$((FLOOD_COUNT + 2))" \
+	"received $rx + missed $missed <= sent $FLOOD_COUNT (+ 2 ARP): each missed frame counted once"
 # Frames not for the sink in the window: slirp's ARP requests at most.
 left=$((rx - sink - drop))
 ok "$([ "$left" -ge 0 ] && [ "$left" -le 2 ] && echo 0 || echo 1)" \

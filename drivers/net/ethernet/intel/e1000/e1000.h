@@ -28,6 +28,9 @@
  * @polling: interrupts masked for NAPI: the device cannot be interrupting
  * @irqs: interrupts claimed; @irq_none: calls that found ICR 0 (shared line)
  * @icr_seen: every ICR cause bit seen, ORed
+ * @mpc_probed: MPC was found non-zero once and its read behaviour tested;
+ * @mpc_running_total: MPC does not clear on read (QEMU), @mpc_last its
+ * value at the last read (see e1000_update_missed())
  */
 struct e1000_adapter {
 	struct net_device *netdev;
@@ -50,6 +53,8 @@ struct e1000_adapter {
 
 	unsigned long irqs, irq_none, lsc, rxo, rx_no_buffer, tx_busy;
 	u32 icr_seen;
+	bool mpc_probed, mpc_running_total;
+	u32 mpc_last;
 };
 
 struct e1000_adapter *e1000_get(unsigned int n);
@@ -57,5 +62,6 @@ u32 e1000_rd(struct e1000_adapter *a, u32 reg);
 void e1000_wr(struct e1000_adapter *a, u32 reg, u32 val);
 int e1000_set_itr(struct e1000_adapter *a, u32 ints_per_sec);
 unsigned int e1000_tx_free(struct e1000_adapter *a);
+void e1000_update_missed(struct e1000_adapter *a);
 
 #endif

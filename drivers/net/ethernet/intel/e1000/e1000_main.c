@@ -303,7 +303,7 @@ static int e1000_clean(struct napi_struct *napi, int budget)
 
 	e1000_clean_tx(a);
 	work = e1000_clean_rx(a, budget);
-	a->netdev->stats.rx_missed_errors += e1000_rd(a, E1000_MPC);
+	e1000_update_missed(a);
 	if (work < budget && napi_complete_done(napi, work)) {
 		WRITE_ONCE(a->polling, false);
 		e1000_wr(a, E1000_IMS, E1000_IMS_ENABLE);
