@@ -3,9 +3,9 @@
 # irqos top-level Makefile.
 #
 #   make            build build/irqos (the kernel ELF, bootable by QEMU -kernel via PVH)
-#   make run        boot it in QEMU with the shell on this terminal (Ctrl-A X quits);
-#                   an e1000 on QEMU user networking, host UDP port $(UDP_PORT) -> guest
-#                   port 7 (NET=tap: on tools/netns-tap.sh's tap instead; NET=none)
+#   make run        boot it in QEMU with the shell on this terminal (Ctrl-A X quits),
+#                   with an e1000 the host can ping when it can (NET=auto|tap|user|none;
+#                   tools/irqos-run says which and what to type on the host)
 #   make test       host unit tests, in-kernel KUnit suites and scenario tests, via prove
 #   make iso        build/irqos.iso, a GRUB rescue image (BIOS) for -cdrom or a USB stick
 #   make debug      QEMU stopped at the first instruction, gdb attached with symbols
@@ -145,33 +145,23 @@ QEMU_ACCEL := $(shell [ -w /dev/kvm ] && echo kvm || echo tcg)
 QEMU_ARGS := -machine pc -m $(MEM) -smp $(SMP) -no-reboot \
              -device isa-debug-exit,iobase=0xf4,iosize=0x04
 
-# make run's network: NET=user (default; needs no privileges and no network
-# access: QEMU's slirp, guest 10.0.2.15, host UDP port UDP_PORT forwarded to
-# the guest's echo port 7), NET=tap (an e1000 on tools/netns-tap.sh's tap in
-# netns NETNS; the guest is 10.0.3.2, the netns side 10.0.3.1), NET=none.
+# make run's network, chosen by tools/irqos-run (see its header): NET=auto
+# (default: a tap in network namespace NETNS that the host can ping, set up
+# on the spot, when this host can - root, /dev/net/tun, ip netns - else
+# QEMU's user networking, saying why), NET=tap, NET=user (slirp; host UDP
+# port UDP_PORT -> the guest's echo port 7) or NET=none. The variables go
+# to tools/irqos-run through the environment.
 # romfile= leaves out the e1000's iPXE option ROM: irqos boots by PVH, and
 # the ROM only costs boot time.
-NET      ?= user
+NET      ?= auto
 UDP_PORT ?= 5555
 NETNS    ?= irqos
 TAP      ?= irqtap0
-ifeq ($(NET),tap)
-RUN_PREFIX := ip netns exec $(NETNS)
-RUN_NET    := -netdev tap,id=n0,ifname=$(TAP),script=no,downscript=no -device e1000,netdev=n0,romfile=
-RUN_APPEND := ip=10.0.3.2::10.0.3.1:255.255.255.0
-RUN_HELLO  := "make run: e1000 on tap $(TAP) in netns $(NETNS), guest 10.0.3.2; from the host:\n  ip netns exec $(NETNS) ping 10.0.3.2\n  (in irqos: udp echo start) then: echo hi | ip netns exec $(NETNS) socat -t 2 - udp:10.0.3.2:7"
-else ifeq ($(NET),none)
-RUN_NET    := -nic none
-RUN_HELLO  := "make run: no network card (NET=none)"
-else
-RUN_NET    := -netdev user,id=n0,hostfwd=udp:127.0.0.1:$(UDP_PORT)-:7 -device e1000,netdev=n0,romfile=
-RUN_HELLO  := "make run: e1000 on QEMU user networking (guest 10.0.2.15); in irqos type\n  udp echo start\nthen from another terminal on the host:\n  echo hi | socat -t 2 - udp:127.0.0.1:$(UDP_PORT)\n(ping from the host needs NET=tap: tools/netns-tap.sh up; make run NET=tap)"
-endif
 
 run: deps kernel
-	@printf '%b\n' $(RUN_HELLO)
-	$(RUN_PREFIX) $(QEMU) $(QEMU_ARGS) -accel $(QEMU_ACCEL) -kernel $(BUILD)/irqos \
-		-append "$(strip $(RUN_APPEND) $(APPEND))" $(RUN_NET) -nographic
+	@NET='$(NET)' UDP_PORT='$(UDP_PORT)' NETNS='$(NETNS)' TAP='$(TAP)' \
+	tools/irqos-run $(BUILD)/irqos '$(strip $(APPEND))' -- \
+		$(QEMU) $(QEMU_ARGS) -accel $(QEMU_ACCEL) -nographic
 
 debug: kernel
 	@tools/deps.sh --debug
