@@ -321,9 +321,10 @@ static int __init ip_auto_config(void)
 	struct net_device *dev;
 	char a[16], m[16], g[16];
 
-	dev = loopback_dev_get();
-	if (dev && inet_dev_config(dev, htonl(INADDR_LOOPBACK), htonl(0xff000000u), 0))
-		return -ENOMEM;
+	for_each_netdev(dev)            /* lo: 127.0.0.1/8, whatever ip= says */
+		if ((dev->flags & IFF_LOOPBACK) &&
+		    inet_dev_config(dev, htonl(INADDR_LOOPBACK), htonl(0xff000000u), 0))
+			return -ENOMEM;
 	if (ic_off)
 		return 0;
 	for_each_netdev(dev) {
