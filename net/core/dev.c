@@ -612,7 +612,9 @@ static int enqueue_to_backlog(struct sk_buff *skb)
  */
 int netif_rx(struct sk_buff *skb)
 {
-	bool bh_off = !in_hardirq() && !in_softirq();
+	/* Task context with interrupts on: run NET_RX on the way out. (With
+	 * interrupts off, raising NET_RX has woken ksoftirqd instead.) */
+	bool bh_off = !in_interrupt() && !irqs_disabled();
 	unsigned long flags;
 	int ret;
 
