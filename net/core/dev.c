@@ -16,6 +16,17 @@
  * __do_softirq() restarts it a few times and then leaves it to
  * ksoftirqd/N, so a flood cannot starve the tasks on this CPU.
  *
+ * A device without NAPI (lo) calls netif_rx() instead, from any context:
+ * the frame joins this CPU's backlog, softnet_data.input_pkt_queue (at
+ * most netdev_max_backlog frames; past that it is dropped as CPU_BACKLOG
+ * and counted in softnet_data.dropped), and the per-CPU backlog NAPI,
+ * whose poll is process_backlog() with weight dev_rx_weight, is scheduled
+ * on the poll list like a device's - so netdev_budget, time_squeeze and
+ * ksoftirqd apply to it too.
+ *
+ * dev_open() and dev_close() bring a device up and down: ndo_open/ndo_stop,
+ * IFF_UP, and on close the transmit queue purged (each frame counted).
+ *
  * netif_receive_skb() delivers a frame to the packet_type registered for
  * its ethertype. A frame nobody speaks is dropped with reason
  * UNHANDLED_PROTO and counted in the device's rx_nohandler, as Linux does

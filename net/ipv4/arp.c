@@ -8,8 +8,9 @@
  * packet from that sender). Anything malformed is dropped as ARP_BAD.
  *
  * Transmit (neigh_output): a device without ARP (IFF_NOARP, or lo) sends
- * every IP packet to its dev->broadcast at once. An IP packet for a next hop whose address is
- * known goes straight out with an Ethernet header; otherwise it waits on
+ * every IP packet to its dev->broadcast at once. Otherwise a packet for a
+ * next hop whose address is known goes straight out with an Ethernet
+ * header; one for an unknown next hop waits on
  * its INCOMPLETE entry (at most ARP_QUEUE_LEN packets; more are dropped
  * as NEIGH_FAILED) while the entry's timer re-sends the request every
  * second. The reply flushes the queue; three unanswered requests drop it.
