@@ -391,9 +391,9 @@ static void e1000_free_rings(struct e1000_adapter *a)
 /*
  * After close (device stopped, no poll running): free the frames still on
  * the transmit ring (sent ones counted as sent, the rest as dropped with
- * reason DEV_DOWN) and forget receive
- * write-backs nobody polled, so that open starts from clean rings and
- * nothing leaks across down/up cycles. The receive buffers stay.
+ * reason DEV_DOWN) and forget receive write-backs nobody polled, so that
+ * open starts from clean rings and nothing leaks across down/up cycles.
+ * The receive buffers stay for the next open.
  */
 static void e1000_release_rings(struct e1000_adapter *a)
 {
