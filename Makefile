@@ -32,7 +32,7 @@ KDIRS := arch/x86/boot arch/x86/entry arch/x86/kernel arch/x86/kernel/cpu arch/x
          drivers/pci drivers/misc drivers/misc/lkdtm \
          drivers/rtc drivers/input/serio drivers/input/keyboard fs fs/proc
 KDIRS += kernel/locking
-KDIRS += net/core net/ethernet drivers/net/ethernet/intel/e1000
+KDIRS += net/core net/ethernet drivers/net drivers/net/ethernet/intel/e1000
 KDIRS += net net/ipv4
 
 KCFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdinc -fno-pic -fno-pie \

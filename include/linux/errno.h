@@ -40,6 +40,9 @@
 #ifndef EMSGSIZE
 #define EMSGSIZE     90
 #endif
+#ifndef EADDRNOTAVAIL
+#define EADDRNOTAVAIL 99  /* no such local address (ifconfig netmask without one) */
+#endif
 #ifndef EADDRINUSE
 #define EADDRINUSE   98
 #endif

@@ -12,6 +12,7 @@
 
 #define INADDR_ANY       ((u32)0x00000000)   /* host order */
 #define INADDR_BROADCAST ((u32)0xffffffff)
+#define INADDR_LOOPBACK  ((u32)0x7f000001)   /* 127.0.0.1, host order */
 
 #define SOCK_DGRAM 2
 #define AF_INET    2

@@ -23,6 +23,15 @@
  * ethertype (dev_add_pack()). Transmit: dev_queue_xmit() calls the
  * driver's ndo_start_xmit, which returns NETDEV_TX_OK or, with its ring
  * full, NETDEV_TX_BUSY after netif_stop_queue().
+ *
+ * A device without NAPI (the loopback device) hands received frames to
+ * netif_rx() instead, from any context: they wait on this CPU's backlog
+ * (softnet_data.input_pkt_queue, at most netdev_max_backlog frames) and a
+ * per-CPU NAPI context, softnet_data.backlog, polled by net_rx_action()
+ * like a device's, passes them to netif_receive_skb().
+ *
+ * dev_open() and dev_close() bring a device up and down (ndo_open,
+ * ndo_stop); a down device transmits nothing (-ENETDOWN, counted).
  */
 #ifndef _LINUX_NETDEVICE_H
 #define _LINUX_NETDEVICE_H
@@ -40,6 +49,7 @@
 #define IFF_BROADCAST 0x2
 #define IFF_LOOPBACK  0x8
 #define IFF_RUNNING   0x40
+#define IFF_NOARP     0x80             /* no ARP: frames go to dev->broadcast */
 #define IFF_PROMISC   0x100
 #define IFF_MULTICAST 0x1000
 
@@ -117,8 +127,11 @@ static inline void *netdev_priv(const struct net_device *dev) { return dev->priv
 /* Per-CPU receive state; /proc/net/softnet_stat prints these. */
 struct softnet_data {
 	struct list_head poll_list;      /* napi_structs scheduled on this CPU */
+	struct sk_buff_head input_pkt_queue; /* netif_rx()'s backlog */
+	struct napi_struct backlog;      /* drains input_pkt_queue (process_backlog) */
 	unsigned int processed;          /* frames net_rx_action() handed up */
-	unsigned int dropped;            /* frames dropped by the core on this CPU */
+	unsigned int dropped;            /* frames dropped by the core on this CPU
+					  * (backlog full: CPU_BACKLOG) */
 	unsigned int time_squeeze;       /* net_rx_action() ran out of budget or time */
 	unsigned int received_rps;       /* always 0: no RPS */
 };
@@ -126,13 +139,17 @@ DECLARE_PER_CPU(struct softnet_data, softnet_data);
 
 extern int netdev_budget;            /* frames per net_rx_action(), 300 */
 extern unsigned int netdev_budget_usecs; /* time per net_rx_action(), 2 jiffies */
+extern int netdev_max_backlog;       /* frames a CPU's backlog holds, 1000 */
+extern int dev_rx_weight;            /* the backlog napi's weight, 64 (sysctl dev_weight) */
 
 struct net_device *alloc_etherdev(int sizeof_priv);
 void free_netdev(struct net_device *dev);
-int register_netdev(struct net_device *dev);     /* names it ethN */
+int register_netdev(struct net_device *dev);     /* names it ethN unless named */
 void unregister_netdev(struct net_device *dev);
 struct net_device *dev_get_by_name(const char *name);
+struct net_device *loopback_dev_get(void);        /* drivers/net/loopback.c: lo */
 int dev_open(struct net_device *dev);
+int dev_close(struct net_device *dev);
 #define for_each_netdev(d) list_for_each_entry(d, &net_devices, dev_list)
 extern struct list_head net_devices;
 
@@ -159,6 +176,8 @@ bool napi_complete_done(struct napi_struct *n, int work_done);
 int netif_receive_skb(struct sk_buff *skb);     /* NET_RX_SUCCESS / NET_RX_DROP */
 #define NET_RX_SUCCESS 0
 #define NET_RX_DROP    1
+int netif_rx(struct sk_buff *skb);              /* any context; queue on the backlog */
+unsigned int softnet_backlog_len(const struct softnet_data *sd);
 int dev_queue_xmit(struct sk_buff *skb);        /* consumes skb; 0 or -errno */
 
 /* Free an skb from any context: from hard irq it is queued for NET_TX. */

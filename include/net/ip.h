@@ -2,16 +2,18 @@
 /*
  * IPv4 (net/ipv4/ip_input.c, ip_output.c, devinet.c).
  *
- * Each Ethernet device carries one IPv4 address in its in_device
- * (dev->ip_ptr), set from the kernel command line ip=... option (Linux's
+ * Each device may carry one IPv4 address in its in_device (dev->ip_ptr):
+ * lo has 127.0.0.1/8, eth0 gets the kernel command line's ip=... (Linux's
  * ip=<client>:<server>:<gw>:<netmask> syntax; default 10.0.2.15/24
- * via 10.0.2.2, QEMU's user network).
+ * via 10.0.2.2, QEMU's user network), and "ifconfig IF ADDR [netmask M]"
+ * sets any device's.
  *
  * Receive: ip_rcv() is the ETH_P_IP packet_type handler. It checks the
  * header, drops (counted by reason) what it does not handle, and hands
- * ICMP and UDP to icmp_rcv() and udp_rcv(). Transmit: ip_send_skb()
- * builds the header in front of a transport payload, routes (directly on
- * the subnet, else via the gateway) and hands the frame to ARP.
+ * ICMP and UDP to icmp_rcv() and udp_rcv(). Transmit: ip_route_output()
+ * picks the device (see ip_output.c), ip_send_skb() builds the header in
+ * front of a transport payload and hands the frame to ARP (or straight to
+ * a device that needs none, such as lo).
  */
 #ifndef _NET_IP_H
 #define _NET_IP_H
@@ -61,6 +63,20 @@ int inet_dev_config(struct net_device *dev, __be32 addr, __be32 mask, __be32 gw)
 bool inet_addr_is_local(const struct net_device *dev, __be32 addr);
 int inet_parse_ip_option(const char *str, __be32 *addr, __be32 *mask, __be32 *gw);
 struct net_device *inet_first_dev(void);
+struct net_device *inet_addr_local_dev(__be32 addr);
+__be32 inet_default_mask(__be32 addr);
+int inet_parse_addr(const char *str, __be32 *out);
+
+/* ifconfig IF [ADDR [netmask MASK]] [up|down], parsed. */
+enum { IFCONFIG_KEEP, IFCONFIG_UP, IFCONFIG_DOWN };
+struct ifconfig_req {
+	bool has_addr, has_mask;
+	__be32 addr, mask;        /* network order */
+	int updown;               /* IFCONFIG_* */
+	const char *error;        /* why parsing failed */
+};
+int inet_parse_ifconfig(int argc, char **argv, struct ifconfig_req *req);
+int inet_set_ifaddr(struct net_device *dev, const struct ifconfig_req *req);
 
 /* ICMP */
 int icmp_rcv(struct sk_buff *skb);

@@ -16,6 +16,17 @@
  * __do_softirq() restarts it a few times and then leaves it to
  * ksoftirqd/N, so a flood cannot starve the tasks on this CPU.
  *
+ * A device without NAPI (lo) calls netif_rx() instead, from any context:
+ * the frame joins this CPU's backlog, softnet_data.input_pkt_queue (at
+ * most netdev_max_backlog frames; past that it is dropped as CPU_BACKLOG
+ * and counted in softnet_data.dropped), and the per-CPU backlog NAPI,
+ * whose poll is process_backlog() with weight dev_rx_weight, is scheduled
+ * on the poll list like a device's - so netdev_budget, time_squeeze and
+ * ksoftirqd apply to it too.
+ *
+ * dev_open() and dev_close() bring a device up and down: ndo_open/ndo_stop,
+ * IFF_UP, and on close the transmit queue purged (each frame counted).
+ *
  * netif_receive_skb() delivers a frame to the packet_type registered for
  * its ethertype. A frame nobody speaks is dropped with reason
  * UNHANDLED_PROTO and counted in the device's rx_nohandler, as Linux does
@@ -49,7 +60,7 @@
 
 LIST_HEAD(net_devices);
 static DEFINE_SPINLOCK(dev_base_lock);
-static int dev_next_index = 1;
+static int dev_next_index = 1;      /* lo, registered first, gets 1 */
 static unsigned int dev_next_eth;
 
 DEFINE_PER_CPU(struct softnet_data, softnet_data);
@@ -58,6 +69,8 @@ static DEFINE_PER_CPU(struct sk_buff *, tx_completion_queue);
 
 int netdev_budget = 300;
 unsigned int netdev_budget_usecs = 2 * 1000000 / HZ;
+int netdev_max_backlog = 1000;
+int dev_rx_weight = 64;
 
 /* ---------------------------------------------------------------- devices */
 
@@ -98,20 +111,32 @@ void free_netdev(struct net_device *dev)
 
 /**
  * register_netdev - make @dev visible (/proc/net/dev, dev_get_by_name)
- * @dev: from alloc_etherdev(); its name is set here to the next ethN
+ * @dev: from alloc_etherdev() (named here the next ethN) or a driver
+ *       that named it itself (the loopback device's "lo")
  *
- * Return: 0, or -EINVAL for an invalid MAC address.
+ * Interface indexes count from 1 in registration order; the loopback
+ * device, registered first, is 1 as on Linux, and is always listed first.
+ *
+ * Return: 0, -EINVAL for an invalid MAC address (loopback has none), or
+ * -EEXIST if the name is taken.
  */
 int register_netdev(struct net_device *dev)
 {
+	bool loopback = dev->flags & IFF_LOOPBACK;
 	unsigned long flags;
 
-	if (!is_valid_ether_addr(dev->dev_addr))
+	if (!loopback && !is_valid_ether_addr(dev->dev_addr))
 		return -EINVAL;
+	if (dev->name[0] && dev_get_by_name(dev->name))
+		return -EEXIST;
 	spin_lock_irqsave(&dev_base_lock, flags);
-	snprintf(dev->name, sizeof(dev->name), "eth%u", dev_next_eth++);
-	dev->ifindex = ++dev_next_index;   /* 1 is lo's in Linux */
-	list_add_tail(&dev->dev_list, &net_devices);
+	if (!dev->name[0])
+		snprintf(dev->name, sizeof(dev->name), "eth%u", dev_next_eth++);
+	dev->ifindex = dev_next_index++;
+	if (loopback)
+		list_add(&dev->dev_list, &net_devices);
+	else
+		list_add_tail(&dev->dev_list, &net_devices);
 	spin_unlock_irqrestore(&dev_base_lock, flags);
 	return 0;
 }
@@ -147,7 +172,7 @@ struct net_device *dev_get_by_name(const char *name)
  * dev_open - bring @dev up: the driver's ndo_open, then IFF_UP
  * @dev: a registered device
  *
- * Return: 0 (also if already up) or the driver's error.
+ * Return: 0 (also if already up) or the driver's error (then still down).
  */
 int dev_open(struct net_device *dev)
 {
@@ -158,7 +183,38 @@ int dev_open(struct net_device *dev)
 	if (dev->netdev_ops && dev->netdev_ops->ndo_open)
 		ret = dev->netdev_ops->ndo_open(dev);
 	if (!ret)
-		WRITE_ONCE(dev->flags, dev->flags | IFF_UP);
+		__atomic_fetch_or(&dev->flags, IFF_UP, __ATOMIC_SEQ_CST);
+	return ret;
+}
+
+/**
+ * dev_close - take @dev down: clear IFF_UP, the driver's ndo_stop, and
+ * drop what still waits in its transmit queue
+ * @dev: a registered device
+ *
+ * Process context. IFF_UP goes first, so no new frame is queued; then the
+ * queue is given time to finish a drain that is under way on another CPU
+ * before the driver stops (for a NIC: interrupts off, IRQ freed, NAPI
+ * disabled). Frames left in the queue are dropped with reason DEV_DOWN and
+ * counted in tx_dropped. dev_open() brings the device back.
+ *
+ * Return: 0 (also if already down) or the driver's ndo_stop error.
+ */
+int dev_close(struct net_device *dev)
+{
+	struct sk_buff *skb;
+	int ret = 0;
+
+	if (!(__atomic_fetch_and(&dev->flags, ~IFF_UP, __ATOMIC_SEQ_CST) & IFF_UP))
+		return 0;
+	while (__atomic_load_n(&dev->qdisc_running, __ATOMIC_ACQUIRE) & 1UL)
+		msleep(1);
+	if (dev->netdev_ops && dev->netdev_ops->ndo_stop)
+		ret = dev->netdev_ops->ndo_stop(dev);
+	while ((skb = skb_dequeue(&dev->qdisc))) {
+		__atomic_fetch_add(&dev->stats.tx_dropped, 1, __ATOMIC_RELAXED);
+		kfree_skb_reason(skb, SKB_DROP_REASON_DEV_DOWN);
+	}
 	return ret;
 }
 
@@ -490,6 +546,99 @@ static void net_rx_action(void)
 	local_irq_enable();
 }
 
+/* ---------------------------------------------------------------- backlog */
+
+/**
+ * softnet_backlog_len - frames waiting on @sd's backlog
+ * @sd: a CPU's softnet_data
+ */
+unsigned int softnet_backlog_len(const struct softnet_data *sd)
+{
+	return skb_queue_len(&sd->input_pkt_queue);
+}
+
+/*
+ * The backlog's NAPI poll: hand up to @quota frames from this CPU's
+ * input_pkt_queue to the protocols. The queue is only touched on its own
+ * CPU with interrupts off, so netif_rx() from a hard interrupt cannot
+ * race with it; the frame is delivered with interrupts on.
+ */
+static int process_backlog(struct napi_struct *napi, int quota)
+{
+	struct softnet_data *sd = container_of(napi, struct softnet_data, backlog);
+	int work = 0;
+
+	while (work < quota) {
+		struct sk_buff *skb;
+
+		local_irq_disable();
+		skb = __skb_dequeue(&sd->input_pkt_queue);
+		if (!skb) {
+			/* Empty: leave polled mode. The next netif_rx() on
+			 * this CPU schedules the backlog again. */
+			__atomic_store_n(&napi->state, 0UL, __ATOMIC_RELEASE);
+			napi->completes++;
+			local_irq_enable();
+			break;
+		}
+		local_irq_enable();
+		netif_receive_skb(skb);
+		work++;
+	}
+	return work;
+}
+
+/* Queue @skb on this CPU's backlog; interrupts are off. */
+static int enqueue_to_backlog(struct sk_buff *skb)
+{
+	struct softnet_data *sd = this_cpu_ptr(&softnet_data);
+
+	if (skb_queue_len(&sd->input_pkt_queue) >= (u32)READ_ONCE(netdev_max_backlog)) {
+		sd->dropped++;
+		kfree_skb_reason(skb, SKB_DROP_REASON_CPU_BACKLOG);
+		return NET_RX_DROP;
+	}
+	__skb_queue_tail(&sd->input_pkt_queue, skb);
+	if (!(__atomic_fetch_or(&sd->backlog.state, 1UL << NAPI_STATE_SCHED, __ATOMIC_ACQ_REL) &
+	      (1UL << NAPI_STATE_SCHED)))
+		__napi_schedule(&sd->backlog);
+	return NET_RX_SUCCESS;
+}
+
+/**
+ * netif_rx - receive a frame from a device without NAPI
+ * @skb: the frame, skb->dev and skb->protocol set (eth_type_trans());
+ *       consumed
+ *
+ * Any context: hard interrupt, softirq or task. The frame joins this
+ * CPU's backlog, which NET_RX drains through the backlog NAPI
+ * (process_backlog()) within netdev_budget like any device. Called with
+ * bottom halves enabled, it disables them around the queueing, so the
+ * softirq runs as soon as they are enabled again - before netif_rx()
+ * returns.
+ *
+ * Return: NET_RX_SUCCESS, or NET_RX_DROP if the backlog already held
+ * netdev_max_backlog frames: the frame is then dropped with reason
+ * CPU_BACKLOG and counted in softnet_data.dropped.
+ */
+int netif_rx(struct sk_buff *skb)
+{
+	/* Task context with interrupts on: run NET_RX on the way out. (With
+	 * interrupts off, raising NET_RX has woken ksoftirqd instead.) */
+	bool bh_off = !in_interrupt() && !irqs_disabled();
+	unsigned long flags;
+	int ret;
+
+	if (bh_off)
+		local_bh_disable();
+	local_irq_save(flags);
+	ret = enqueue_to_backlog(skb);
+	local_irq_restore(flags);
+	if (bh_off)
+		local_bh_enable();
+	return ret;
+}
+
 /* ---------------------------------------------------------------- transmit */
 
 /*
@@ -610,13 +759,20 @@ static void net_tx_action(void)
 	}
 }
 
-/** net_dev_init - the softnet lists and the two network softirqs */
+/** net_dev_init - the softnet lists, each CPU's backlog and the two network softirqs */
 static int __init net_dev_init(void)
 {
 	unsigned int cpu;
 
-	for (cpu = 0; cpu < nr_cpu_ids; cpu++)
-		INIT_LIST_HEAD(&per_cpu(softnet_data, cpu).poll_list);
+	for (cpu = 0; cpu < nr_cpu_ids; cpu++) {
+		struct softnet_data *sd = &per_cpu(softnet_data, cpu);
+
+		INIT_LIST_HEAD(&sd->poll_list);
+		skb_queue_head_init(&sd->input_pkt_queue);
+		INIT_LIST_HEAD(&sd->backlog.poll_list);
+		sd->backlog.poll = process_backlog;
+		sd->backlog.weight = dev_rx_weight;
+	}
 	open_softirq(NET_TX_SOFTIRQ, net_tx_action);
 	open_softirq(NET_RX_SOFTIRQ, net_rx_action);
 	return 0;

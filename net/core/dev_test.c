@@ -7,6 +7,10 @@
  * the real softirq path (local_bh_enable(), __do_softirq(), ksoftirqd) -
  * only the device is missing. The e1000 suite covers the same path from
  * a real interrupt.
+ *
+ * netif_rx() and the per-CPU backlog are driven the same way: frames
+ * queued with bottom halves off (or from a real hard interrupt, an
+ * irq_work self-IPI) and drained by the backlog NAPI in NET_RX.
  */
 #include <kunit/test.h>
 #include <linux/kernel.h>
@@ -18,6 +22,7 @@
 #include <linux/sched.h>
 #include <linux/bottom_half.h>
 #include <linux/interrupt.h>
+#include <linux/irq_work.h>
 #include <linux/netdevice.h>
 #include <asm/current.h>
 
@@ -343,12 +348,141 @@ static void netcore_test_qdisc_waits_for_ring(struct kunit *test)
 	free_netdev(qp.dev);
 }
 
+/* ---- netif_rx() and the backlog ---- */
+
+#define BACKLOG_BURST 1500
+
+static struct sk_buff *burst[BACKLOG_BURST];
+
+/*
+ * 1500 frames netif_rx()'d on one CPU with bottom halves off: exactly
+ * netdev_max_backlog (1000) wait on the backlog, the other 500 are
+ * dropped as CPU_BACKLOG and counted in softnet_data.dropped. Enabling
+ * bottom halves delivers all 1000, each once, within the budget: passes
+ * of 300 frames (polls of 64,64,64,64,44), so the pass after each of the
+ * first three has work left: three time_squeezes, NET_RX raised again.
+ */
+static void netcore_test_backlog_overflow(struct kunit *test)
+{
+	struct packet_type pt = { .type = htons(0x88b5), .func = test_proto_rcv };
+	static struct fake_napi f;
+	unsigned long reason0 = skb_drop_count[SKB_DROP_REASON_CPU_BACKLOG];
+	unsigned int dropped0, processed0, squeeze0, queued = 0, refused = 0, i, ms;
+	unsigned long polls0;
+	unsigned int usecs = netdev_budget_usecs;
+	struct softnet_data *sd;
+
+	KUNIT_EXPECT_EQ(test, netdev_max_backlog, 1000);
+	KUNIT_EXPECT_EQ(test, dev_rx_weight, 64);
+	fake_init(&f, 0);
+	memcpy(f.dev.dev_addr, "\x02\x00\x00\x00\x00\x01", ETH_ALEN);
+	memset(f.dev.broadcast, 0xff, ETH_ALEN);
+	for (i = 0; i < BACKLOG_BURST; i++) {
+		burst[i] = test_frame(&f.dev, NULL);
+		KUNIT_ASSERT_NOT_NULL(test, burst[i]);
+	}
+	proto_seen = 0;
+	dev_add_pack(&pt);
+	netdev_budget_usecs = 1000000;      /* only the frame budget ends a pass */
+
+	local_bh_disable();
+	sd = this_cpu_ptr(&softnet_data);
+	dropped0 = READ_ONCE(sd->dropped);
+	processed0 = READ_ONCE(sd->processed);
+	squeeze0 = READ_ONCE(sd->time_squeeze);
+	polls0 = sd->backlog.polls;
+	KUNIT_EXPECT_EQ(test, softnet_backlog_len(sd), 0u);
+	for (i = 0; i < BACKLOG_BURST; i++) {
+		if (netif_rx(burst[i]) == NET_RX_SUCCESS)
+			queued++;
+		else
+			refused++;
+	}
+	KUNIT_EXPECT_EQ(test, queued, 1000u);
+	KUNIT_EXPECT_EQ(test, refused, 500u);
+	KUNIT_EXPECT_EQ(test, softnet_backlog_len(sd), 1000u);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(sd->dropped) - dropped0, 500u);
+	KUNIT_EXPECT_EQ(test, skb_drop_count[SKB_DROP_REASON_CPU_BACKLOG] - reason0, 500ul);
+	KUNIT_EXPECT_EQ(test, proto_seen, 0u);             /* nothing before NET_RX */
+	KUNIT_EXPECT_TRUE(test, sd->backlog.state & NAPI_BIT(SCHED));
+	local_bh_enable();                                 /* NET_RX drains it */
+
+	for (ms = 0; ms < 5000 && (READ_ONCE(proto_seen) < 1000 ||
+				   READ_ONCE(sd->backlog.state)); ms++)
+		msleep(1);
+	netdev_budget_usecs = usecs;
+	dev_remove_pack(&pt);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(proto_seen), 1000u);
+	KUNIT_EXPECT_EQ(test, softnet_backlog_len(sd), 0u);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(sd->processed) - processed0, 1000u);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(sd->time_squeeze) - squeeze0, 3u);
+	/* 300 + 300 + 300 + 100 frames: 5 + 5 + 5 + 2 polls (the last one
+	 * finds the queue empty and leaves polled mode). */
+	KUNIT_EXPECT_EQ(test, sd->backlog.polls - polls0, 17ul);
+	KUNIT_EXPECT_EQ(test, sd->backlog.state, 0UL);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(sd->dropped) - dropped0, 500u);
+}
+
+static struct {
+	struct sk_buff *skb;
+	int ret;
+	bool in_hardirq;
+	int cpu;
+	bool ran;
+} hardirq_rx;
+
+static void hardirq_rx_fn(struct irq_work *w)
+{
+	hardirq_rx.in_hardirq = in_hardirq();
+	hardirq_rx.cpu = smp_processor_id();
+	hardirq_rx.ret = netif_rx(hardirq_rx.skb);
+	WRITE_ONCE(hardirq_rx.ran, true);
+}
+
+/* netif_rx() from a real hard interrupt (an irq_work self-IPI): the frame
+ * is delivered by NET_RX on that interrupt's exit. */
+static void netcore_test_netif_rx_hardirq(struct kunit *test)
+{
+	struct packet_type pt = { .type = htons(0x88b5), .func = test_proto_rcv };
+	static struct irq_work w;
+	static struct fake_napi f;
+	unsigned int ms, processed0;
+
+	fake_init(&f, 0);
+	memcpy(f.dev.dev_addr, "\x02\x00\x00\x00\x00\x01", ETH_ALEN);
+	memset(f.dev.broadcast, 0xff, ETH_ALEN);
+	memset(&hardirq_rx, 0, sizeof(hardirq_rx));
+	hardirq_rx.skb = test_frame(&f.dev, NULL);
+	KUNIT_ASSERT_NOT_NULL(test, hardirq_rx.skb);
+	proto_seen = 0;
+	dev_add_pack(&pt);
+	init_irq_work(&w, hardirq_rx_fn);
+	local_bh_disable();                 /* stay on this CPU until queued */
+	processed0 = READ_ONCE(this_cpu_ptr(&softnet_data)->processed);
+	hardirq_rx.cpu = -1;
+	KUNIT_EXPECT_TRUE(test, irq_work_queue(&w));
+	local_bh_enable();
+	for (ms = 0; ms < 2000 && !READ_ONCE(proto_seen); ms++)
+		msleep(1);
+	irq_work_sync(&w);
+	dev_remove_pack(&pt);
+	KUNIT_EXPECT_TRUE(test, READ_ONCE(hardirq_rx.ran));
+	KUNIT_EXPECT_TRUE(test, hardirq_rx.in_hardirq);
+	KUNIT_EXPECT_EQ(test, hardirq_rx.ret, NET_RX_SUCCESS);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(proto_seen), 1u);
+	KUNIT_ASSERT_GE(test, hardirq_rx.cpu, 0);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(per_cpu(softnet_data, hardirq_rx.cpu).processed) -
+			processed0, 1u);
+}
+
 static struct kunit_case netcore_test_cases[] = {
 	KUNIT_CASE(netcore_test_budget_exhaustion),
 	KUNIT_CASE(netcore_test_schedule_once_missed),
 	KUNIT_CASE(netcore_test_dispatch),
 	KUNIT_CASE(netcore_test_eth_type_trans),
 	KUNIT_CASE(netcore_test_qdisc_waits_for_ring),
+	KUNIT_CASE(netcore_test_backlog_overflow),
+	KUNIT_CASE(netcore_test_netif_rx_hardirq),
 	{}
 };
 

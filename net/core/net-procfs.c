@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * The network core's text interface: /proc/net/dev, /proc/net/softnet_stat
- * and the shell commands "ifconfig" and "netdrops".
+ * and the shell commands "ifconfig" (show, and IF up|down|ADDR [netmask M])
+ * and "netdrops".
  *
  * /proc/net/dev and /proc/net/softnet_stat are Linux's formats byte for
  * byte, so ifstat, sar -n DEV and softnet_stat scripts parse them:
@@ -12,12 +13,13 @@
  * compressed). "drop" is rx_dropped + rx_missed_errors, "frame" the sum
  * of the length/over/crc/frame errors, "carrier" the sum of the carrier/
  * aborted/window/heartbeat errors - the columns fold the detailed
- * counters exactly as Linux does. There is no loopback device, so no lo.
+ * counters exactly as Linux does. lo, ifindex 1, comes first.
  *
  * /proc/net/softnet_stat - one line per possible CPU of 13 "%08x"
  * fields, as Linux 6.1: processed, dropped, time_squeeze, six zeros
  * (fields Linux retired), received_rps, flow_limit_count (0: no flow
- * limit), the backlog length (0: no backlog queue) and the CPU number.
+ * limit), the backlog length (frames waiting in netif_rx()'s
+ * input_pkt_queue) and the CPU number.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -29,6 +31,7 @@
 #include <linux/shell.h>
 #include <linux/irqdesc.h>
 #include <linux/netdevice.h>
+#include <net/ip.h>
 
 struct proc_dir_entry *proc_net;
 void (*inet_ifconfig_line)(struct net_device *dev, char *buf, size_t len);
@@ -69,7 +72,7 @@ static int softnet_seq_show(struct seq_file *m, void *v)
 		seq_printf(m, "%08x %08x %08x %08x %08x %08x %08x %08x %08x %08x %08x %08x %08x\n",
 			   READ_ONCE(sd->processed), READ_ONCE(sd->dropped),
 			   READ_ONCE(sd->time_squeeze), 0, 0, 0, 0, 0, 0,
-			   READ_ONCE(sd->received_rps), 0, 0, cpu);
+			   READ_ONCE(sd->received_rps), 0, softnet_backlog_len(sd), cpu);
 	}
 	return 0;
 }
@@ -124,8 +127,11 @@ static void ifconfig_one(struct net_device *dev)
 		if (buf[0])
 			shell_printf("        %s\n", buf);
 	}
-	shell_printf("        ether %02x:%02x:%02x:%02x:%02x:%02x  txqueuelen 1000  (Ethernet)\n",
-		     a[0], a[1], a[2], a[3], a[4], a[5]);
+	if (dev->flags & IFF_LOOPBACK)
+		shell_printf("        loop  txqueuelen %u  (Local Loopback)\n", dev->tx_queue_len);
+	else
+		shell_printf("        ether %02x:%02x:%02x:%02x:%02x:%02x  txqueuelen %u  (Ethernet)\n",
+			     a[0], a[1], a[2], a[3], a[4], a[5], dev->tx_queue_len);
 	shell_printf("        RX packets %lu  bytes %lu\n", s->rx_packets, s->rx_bytes);
 	shell_printf("        RX errors %lu  dropped %lu  overruns %lu  frame %lu\n",
 		     s->rx_errors, s->rx_dropped + s->rx_missed_errors, s->rx_fifo_errors,
@@ -145,6 +151,42 @@ static void ifconfig_one(struct net_device *dev)
 	shell_printf("\n");
 }
 
+/*
+ * ifconfig IF ADDR [netmask MASK] [up|down] | IF up | IF down: set the
+ * address (devinet), then bring the device up (dev_open) or down
+ * (dev_close). Bad input changes nothing.
+ */
+static int ifconfig_set(struct net_device *dev, int argc, char **argv)
+{
+	struct ifconfig_req req;
+	int ret;
+
+	ret = inet_parse_ifconfig(argc, argv, &req);
+	if (ret) {
+		shell_printf("ifconfig: %s: %s\n", dev->name, req.error);
+		return ret;
+	}
+	if (req.has_addr || req.has_mask) {
+		ret = inet_set_ifaddr(dev, &req);
+		if (ret) {
+			shell_printf("ifconfig: %s: %s\n", dev->name,
+				     ret == -EADDRNOTAVAIL ? "no address to apply the netmask to"
+							   : "out of memory");
+			return ret;
+		}
+	}
+	if (req.updown == IFCONFIG_UP) {
+		ret = dev_open(dev);
+		if (ret)
+			shell_printf("ifconfig: %s: up failed: error %d\n", dev->name, ret);
+	} else if (req.updown == IFCONFIG_DOWN) {
+		ret = dev_close(dev);
+		if (ret)
+			shell_printf("ifconfig: %s: down failed: error %d\n", dev->name, ret);
+	}
+	return ret;
+}
+
 static int do_ifconfig(int argc, char **argv)
 {
 	struct net_device *dev;
@@ -156,6 +198,8 @@ static int do_ifconfig(int argc, char **argv)
 				     argv[1]);
 			return -ENODEV;
 		}
+		if (argc > 2)
+			return ifconfig_set(dev, argc - 2, argv + 2);
 		ifconfig_one(dev);
 		return 0;
 	}
@@ -163,7 +207,9 @@ static int do_ifconfig(int argc, char **argv)
 		ifconfig_one(dev);
 	return 0;
 }
-DEFINE_SHELL_CMD(ifconfig, "[ethN]", "network interfaces: flags, address, counters", do_ifconfig);
+DEFINE_SHELL_CMD(ifconfig, "[IF [ADDR [netmask MASK]] [up|down]]",
+		 "network interfaces: show flags, address, counters; set address, up, down",
+		 do_ifconfig);
 
 static int do_netdrops(int argc, char **argv)
 {

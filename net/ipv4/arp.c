@@ -7,8 +7,10 @@
  * hardware address (an entry we already have is refreshed by any ARP
  * packet from that sender). Anything malformed is dropped as ARP_BAD.
  *
- * Transmit (neigh_output): an IP packet for a next hop whose address is
- * known goes straight out with an Ethernet header; otherwise it waits on
+ * Transmit (neigh_output): a device without ARP (IFF_NOARP, or lo) sends
+ * every IP packet to its dev->broadcast at once. Otherwise a packet for a
+ * next hop whose address is known goes straight out with an Ethernet
+ * header; one for an unknown next hop waits on
  * its INCOMPLETE entry (at most ARP_QUEUE_LEN packets; more are dropped
  * as NEIGH_FAILED) while the entry's timer re-sends the request every
  * second. The reply flushes the queue; three unanswered requests drop it.
@@ -211,7 +213,9 @@ int neigh_output(struct sk_buff *skb, struct net_device *dev, __be32 nexthop)
 	bool request = false, refresh = false;
 	u8 ha[ETH_ALEN];
 
-	if (nexthop == htonl(INADDR_BROADCAST))
+	/* No neighbours to resolve: broadcasts, and devices without ARP
+	 * (lo's frames go to its all-zero "broadcast" address). */
+	if (nexthop == htonl(INADDR_BROADCAST) || (dev->flags & (IFF_LOOPBACK | IFF_NOARP)))
 		return neigh_xmit_to(skb, dev, dev->broadcast);
 
 	spin_lock_irqsave(&arp_lock, flags);

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 /*
- * IPv4 addresses of network devices, and the ip= boot option.
+ * IPv4 addresses of network devices, the ip= boot option and the address
+ * part of ifconfig.
  *
- * irqos gives one Ethernet device (the first registered, eth0) one IPv4
- * address, netmask and default gateway, kept in a struct in_device hung
- * off dev->ip_ptr. They come from Linux's ip= syntax,
+ * Every device may have one IPv4 address and netmask (and a default
+ * gateway on that subnet), kept in a struct in_device hung off
+ * dev->ip_ptr. The loopback device gets 127.0.0.1/8. The first Ethernet
+ * device (eth0) is configured from Linux's ip= syntax,
  *	ip=<client-ip>:<server-ip>:<gw-ip>:<netmask>[:...]
  * of which the first four fields are used (the server is ignored; the
  * rest - hostname, device, autoconf - are accepted and ignored), and
@@ -109,6 +111,7 @@ __setup("ip=", ip_auto_config_setup);
 
 /**
  * inet_dev_config - give @dev an IPv4 address, netmask and gateway
+ * @gw: the default gateway through @dev, 0 for none
  * Returns 0 or -ENOMEM.
  */
 int inet_dev_config(struct net_device *dev, __be32 addr, __be32 mask, __be32 gw)
@@ -130,7 +133,8 @@ int inet_dev_config(struct net_device *dev, __be32 addr, __be32 mask, __be32 gw)
 
 /**
  * inet_addr_is_local - is @addr (network order) one @dev accepts?
- * Its own address, the limited broadcast and its subnet's broadcast.
+ * Its own address, the limited broadcast and its subnet's broadcast; on
+ * the loopback device, its whole subnet (127.0.0.0/8, as Linux).
  */
 bool inet_addr_is_local(const struct net_device *dev, __be32 addr)
 {
@@ -138,21 +142,170 @@ bool inet_addr_is_local(const struct net_device *dev, __be32 addr)
 
 	if (!in_dev)
 		return false;
+	if ((dev->flags & IFF_LOOPBACK) && in_dev->ifa_address &&
+	    !((addr ^ in_dev->ifa_address) & in_dev->ifa_mask))
+		return true;
 	return addr == in_dev->ifa_address || addr == htonl(INADDR_BROADCAST) ||
 	       addr == (in_dev->ifa_address | ~in_dev->ifa_mask);
 }
 
 /**
- * inet_first_dev - the device with an IPv4 address (eth0), or NULL
+ * inet_addr_local_dev - the device whose own address is @addr, or NULL
+ * @addr: network order; 0 matches nothing
+ */
+struct net_device *inet_addr_local_dev(__be32 addr)
+{
+	struct net_device *dev;
+
+	if (!addr)
+		return NULL;
+	for_each_netdev(dev) {
+		const struct in_device *in_dev = __in_dev_get(dev);
+
+		if (in_dev && in_dev->ifa_address == addr)
+			return dev;
+	}
+	return NULL;
+}
+
+/**
+ * inet_first_dev - the first device with an IPv4 address that is not
+ * loopback (eth0), or NULL
  */
 struct net_device *inet_first_dev(void)
 {
 	struct net_device *dev;
 
 	for_each_netdev(dev)
-		if (__in_dev_get(dev))
+		if (__in_dev_get(dev) && !(dev->flags & IFF_LOOPBACK))
 			return dev;
 	return NULL;
+}
+
+/**
+ * inet_default_mask - the classful netmask for @addr (network order), as
+ * ifconfig uses when no netmask is given: /8, /16 or /24 for class A, B
+ * or C; 0 for class D and E (no unicast netmask).
+ */
+__be32 inet_default_mask(__be32 addr)
+{
+	u32 a = ntohl(addr);
+
+	if (!(a & 0x80000000u))
+		return htonl(0xff000000u);
+	if ((a & 0xc0000000u) == 0x80000000u)
+		return htonl(0xffff0000u);
+	if ((a & 0xe0000000u) == 0xc0000000u)
+		return htonl(0xffffff00u);
+	return 0;
+}
+
+/**
+ * inet_parse_addr - parse a dotted quad (all of @str) into *@out
+ * Returns 0, or -EINVAL (and *@out unchanged).
+ */
+int inet_parse_addr(const char *str, __be32 *out)
+{
+	const char *p = str;
+	__be32 v;
+
+	if (parse_quad(&p, &v) || *p)
+		return -EINVAL;
+	*out = v;
+	return 0;
+}
+
+/**
+ * inet_parse_ifconfig - parse the arguments after "ifconfig IF"
+ * @argc, @argv: the words after the interface name
+ * @req: filled in on success
+ *
+ * Accepts Linux ifconfig's forms: "up", "down", and
+ * "ADDR [netmask MASK] [up|down]" (also "netmask MASK" alone). ADDR must
+ * be a unicast dotted quad (not 0.0.0.0, not class D/E, not 255.255.255.255),
+ * MASK contiguous ones. Without a netmask, a new ADDR gets the classful one.
+ *
+ * Return: 0, or -EINVAL with @req->error saying what is wrong.
+ */
+int inet_parse_ifconfig(int argc, char **argv, struct ifconfig_req *req)
+{
+	int i = 0;
+
+	memset(req, 0, sizeof(*req));
+	if (argc <= 0) {
+		req->error = "nothing to do";
+		return -EINVAL;
+	}
+	for (i = 0; i < argc; i++) {
+		const char *w = argv[i];
+
+		if (!strcmp(w, "up") || !strcmp(w, "down")) {
+			if (req->updown) {
+				req->error = "up/down given twice";
+				return -EINVAL;
+			}
+			req->updown = w[0] == 'u' ? IFCONFIG_UP : IFCONFIG_DOWN;
+		} else if (!strcmp(w, "netmask")) {
+			if (req->has_mask || i + 1 >= argc) {
+				req->error = i + 1 >= argc ? "netmask: missing MASK"
+							   : "netmask given twice";
+				return -EINVAL;
+			}
+			if (inet_parse_addr(argv[++i], &req->mask) ||
+			    (~ntohl(req->mask) & (~ntohl(req->mask) + 1))) {
+				req->error = "netmask: not a netmask (contiguous ones, e.g. 255.255.255.0)";
+				return -EINVAL;
+			}
+			req->has_mask = true;
+		} else if (!req->has_addr && !req->has_mask && !req->updown) {
+			u32 a;
+
+			if (inet_parse_addr(w, &req->addr)) {
+				req->error = "unknown argument or bad address (want ADDR [netmask MASK] | up | down)";
+				return -EINVAL;
+			}
+			a = ntohl(req->addr);
+			if (!a || a == 0xffffffffu || !inet_default_mask(req->addr)) {
+				req->error = "not a unicast address";
+				return -EINVAL;
+			}
+			req->has_addr = true;
+		} else {
+			req->error = "unexpected argument (want ADDR [netmask MASK] [up|down])";
+			return -EINVAL;
+		}
+	}
+	if (req->has_addr && !req->has_mask)
+		req->mask = inet_default_mask(req->addr);
+	return 0;
+}
+
+/**
+ * inet_set_ifaddr - apply the address part of an ifconfig request to @dev
+ * @req: from inet_parse_ifconfig(), with has_addr or has_mask
+ *
+ * A netmask alone needs an address already there. The gateway is kept
+ * only while it stays on the device's subnet (its route would otherwise
+ * be unreachable, and Linux would delete it).
+ *
+ * Return: 0, -EADDRNOTAVAIL (netmask without an address) or -ENOMEM.
+ */
+int inet_set_ifaddr(struct net_device *dev, const struct ifconfig_req *req)
+{
+	const struct in_device *in_dev = __in_dev_get(dev);
+	__be32 addr = in_dev ? in_dev->ifa_address : 0;
+	__be32 gw = in_dev ? in_dev->gateway : 0;
+	__be32 mask = in_dev ? in_dev->ifa_mask : 0;
+
+	if (req->has_addr)
+		addr = req->addr;
+	if (req->has_mask || req->has_addr)
+		mask = req->mask;
+	if (!addr)
+		return -EADDRNOTAVAIL;
+	if ((gw ^ addr) & mask)
+		gw = 0;
+	return inet_dev_config(dev, addr, mask, gw);
 }
 
 static int __init inet_init(void)
@@ -168,9 +321,15 @@ static int __init ip_auto_config(void)
 	struct net_device *dev;
 	char a[16], m[16], g[16];
 
+	for_each_netdev(dev)            /* lo: 127.0.0.1/8, whatever ip= says */
+		if ((dev->flags & IFF_LOOPBACK) &&
+		    inet_dev_config(dev, htonl(INADDR_LOOPBACK), htonl(0xff000000u), 0))
+			return -ENOMEM;
 	if (ic_off)
 		return 0;
 	for_each_netdev(dev) {
+		if (dev->flags & IFF_LOOPBACK)
+			continue;
 		if (inet_dev_config(dev, ic_addr, ic_mask, ic_gw))
 			return -ENOMEM;
 		pr_info("IP-Config: %s: addr %s mask %s gw %s\n", dev->name,

@@ -82,8 +82,10 @@ int ip_rcv(struct sk_buff *skb, struct net_device *dev,
 		NET_INC_STATS(ip_statistics.frag_fails);
 		return ip_drop(skb, SKB_DROP_REASON_IP_FRAG);
 	}
+	/* lo carries what the machine sends itself: any of its addresses. */
 	if (!in_dev || !in_dev->ifa_address ||
-	    !inet_addr_is_local(dev, iph->daddr)) {
+	    (!inet_addr_is_local(dev, iph->daddr) &&
+	     !((dev->flags & IFF_LOOPBACK) && inet_addr_local_dev(iph->daddr)))) {
 		NET_INC_STATS(ip_statistics.in_addr_errors);
 		return ip_drop(skb, SKB_DROP_REASON_OTHERHOST);
 	}

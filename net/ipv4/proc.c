@@ -156,6 +156,11 @@ static void inet_ifconfig(struct net_device *dev, char *buf, size_t len)
 
 	if (!in_dev)
 		return;
+	if (dev->flags & IFF_LOOPBACK) {        /* as Linux's ifconfig: no broadcast */
+		snprintf(buf, len, "inet %s  netmask %s", ip_ntoa(in_dev->ifa_address, a),
+			 ip_ntoa(in_dev->ifa_mask, m));
+		return;
+	}
 	snprintf(buf, len, "inet %s  netmask %s  broadcast %s",
 		 ip_ntoa(in_dev->ifa_address, a), ip_ntoa(in_dev->ifa_mask, m),
 		 ip_ntoa(in_dev->ifa_address | ~in_dev->ifa_mask, b));

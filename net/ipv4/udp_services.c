@@ -7,6 +7,8 @@
  *	udp sink start PORT     count datagrams and bytes, send nothing
  *	udp sink                the sinks' totals and the rate since last asked
  *	udp stop echo|sink [PORT]
+ *	udp send ADDR PORT TEXT send TEXT in one datagram from the shell and
+ *	                        print the reply, if one comes within a second
  *
  * Each service thread sleeps in kernel_recvfrom() - it is the task at the
  * end of the receive path that the NET_RX softirq wakes. Stopping shuts
@@ -24,6 +26,7 @@
 #include <linux/in.h>
 #include <linux/net.h>
 #include <net/sock.h>
+#include <net/ip.h>
 
 #define UDP_SERVICES_MAX 4
 #define UDP_SERVICE_BUF  2048
@@ -146,12 +149,71 @@ static int parse_port(const char *str, u16 *port)
 	return 0;
 }
 
+/*
+ * udp send: one datagram from a fresh kernel socket on an ephemeral port,
+ * then wait up to a second for one answer on that socket (an echo service
+ * - ours through lo, or one on the wire - sends it back there).
+ */
+static int udp_send_once(int argc, char **argv)
+{
+	char text[256], reply[256], from[16];
+	struct socket *sock;
+	size_t len = 0;
+	__be32 daddr, saddr;
+	u16 port, sport;
+	long n;
+	int ret;
+
+	if (argc < 5 || inet_parse_addr(argv[2], &daddr) || parse_port(argv[3], &port)) {
+		shell_printf("usage: udp send ADDR PORT TEXT (ADDR a dotted quad, PORT 1..65535)\n");
+		return -EINVAL;
+	}
+	for (int i = 4; i < argc; i++) {
+		size_t w = strlen(argv[i]);
+
+		if (len + w + 1 >= sizeof(text)) {
+			shell_printf("udp send: TEXT longer than %zu bytes\n", sizeof(text) - 1);
+			return -EMSGSIZE;
+		}
+		if (i > 4)
+			text[len++] = ' ';
+		memcpy(text + len, argv[i], w);
+		len += w;
+	}
+	text[len] = 0;
+	ret = sock_create_kern(SOCK_DGRAM, &sock);
+	if (ret) {
+		shell_printf("udp send: no socket: error %d\n", ret);
+		return ret;
+	}
+	ret = kernel_sendto(sock, text, len, daddr, port);
+	if (ret < 0) {
+		shell_printf("udp send: error %d%s\n", ret,
+			     ret == -ENETUNREACH ? " (Network is unreachable)" :
+			     ret == -ENETDOWN ? " (Network is down)" : "");
+		sock_release(sock);
+		return ret;
+	}
+	shell_printf("sent %zu bytes to %s:%u\n", len, argv[2], port);
+	n = kernel_recvfrom(sock, reply, sizeof(reply) - 1, &saddr, &sport, 0, HZ);
+	if (n >= 0) {
+		reply[n] = 0;
+		shell_printf("reply from %s:%u: %s\n", ip_ntoa(saddr, from), sport, reply);
+	} else {
+		shell_printf("no reply within 1 s\n");
+	}
+	sock_release(sock);
+	return 0;
+}
+
 static int do_udp(int argc, char **argv)
 {
 	enum udp_service_kind kind;
 	u16 port = 0;
 	int ret = 0;
 
+	if (argc >= 2 && !strcmp(argv[1], "send"))
+		return udp_send_once(argc, argv);
 	if (argc < 2 || (strcmp(argv[1], "echo") && strcmp(argv[1], "sink") &&
 			 strcmp(argv[1], "stop")))
 		goto usage;
@@ -198,8 +260,8 @@ static int do_udp(int argc, char **argv)
 		shell_printf("udp: error %d\n", ret);
 	return ret;
 usage:
-	shell_printf("usage: udp echo start [PORT] | udp sink start PORT | udp sink | udp stop echo|sink [PORT]\n");
+	shell_printf("usage: udp echo start [PORT] | udp sink start PORT | udp sink | udp stop echo|sink [PORT] | udp send ADDR PORT TEXT\n");
 	return -EINVAL;
 }
-DEFINE_SHELL_CMD(udp, "echo start [PORT] | sink start PORT | sink | stop echo|sink [PORT]",
-		 "UDP echo / sink services (kernel threads in recvfrom)", do_udp);
+DEFINE_SHELL_CMD(udp, "echo start [PORT] | sink start PORT | sink | stop echo|sink [PORT] | send ADDR PORT TEXT",
+		 "UDP echo / sink services (kernel threads in recvfrom); send one datagram", do_udp);

@@ -388,6 +388,35 @@ static void e1000_free_rings(struct e1000_adapter *a)
 	a->tx_ring = NULL;
 }
 
+/*
+ * After close (device stopped, no poll running): free the frames still on
+ * the transmit ring (sent ones counted as sent, the rest as dropped with
+ * reason DEV_DOWN) and forget receive write-backs nobody polled, so that
+ * open starts from clean rings and nothing leaks across down/up cycles.
+ * The receive buffers stay for the next open.
+ */
+static void e1000_release_rings(struct e1000_adapter *a)
+{
+	unsigned int i;
+
+	for (i = 0; i < E1000_TX_RING; i++) {
+		struct sk_buff *skb = a->tx_skb[i];
+
+		if (skb && (a->tx_ring[i].status & E1000_TXD_STAT_DD)) {
+			a->netdev->stats.tx_packets++;
+			a->netdev->stats.tx_bytes += skb->len;
+			consume_skb(skb);
+		} else if (skb) {               /* never sent: a counted drop */
+			a->netdev->stats.tx_dropped++;
+			kfree_skb_reason(skb, SKB_DROP_REASON_DEV_DOWN);
+		}
+		a->tx_skb[i] = NULL;
+		a->tx_ring[i].status = 0;
+	}
+	for (i = 0; i < E1000_RX_RING; i++)
+		a->rx_ring[i].status = 0;
+}
+
 /* Program the rings, filters and interrupt moderation; start RX and TX. */
 static void e1000_configure(struct e1000_adapter *a)
 {
@@ -431,6 +460,7 @@ static int e1000_open(struct net_device *dev)
 	int ret;
 
 	e1000_configure(a);
+	WRITE_ONCE(a->polling, false);   /* a poll cut short by close left it set */
 	napi_enable(&a->napi);
 	/* Linux's e1000 names its action after the interface. */
 	ret = request_irq(a->irq, e1000_intr, flags, dev->name, dev);
@@ -452,9 +482,11 @@ static int e1000_close(struct net_device *dev)
 	netif_stop_queue(dev);
 	e1000_wr(a, E1000_IMC, ~0u);
 	e1000_wr(a, E1000_RCTL, 0);
+	e1000_wr(a, E1000_TCTL, 0);
 	napi_disable(&a->napi);
 	free_irq(a->irq, dev);
 	netif_carrier_off(dev);
+	e1000_release_rings(a);
 	return 0;
 }
 
