@@ -103,7 +103,7 @@ like "$(cmd_output 12)" '^eth9: error fetching interface information: Device not
 # Boot 4: netdev_budget cut to 8 frames per NET_RX pass through
 # /proc/sys/net/core/netdev_budget: 2000 replies now arrive faster than
 # one pass may take them, so passes end with work left (time_squeeze in
-# softnet_stat), yet every frame is received and none dropped.
+# softnet_stat), yet every frame is received or counted as missed.
 irqos_run --timeout 120 --smp 2 --nic "$NIC" -- \
 	'cat /proc/sys/net/core/netdev_budget' \
 	'echo 8 > /proc/sys/net/core/netdev_budget' \
@@ -119,8 +119,14 @@ like "$(cmd_output 3)" 'write error: Invalid argument$' 'netdev_budget: 0 refuse
 is "$(cmd_output 4)" 8 'netdev_budget: 8 written and read back'
 read -r processed squeezed <<< "$(cmd_output 8 | perl -lane '$p += hex $F[0]; $s += hex $F[2]; END { print $p + 0, " ", $s + 0 }')"
 num_cmp "$squeezed" '>' 0 "softnet_stat: $squeezed passes out of budget (time_squeeze) with 2000 frames at budget 8"
+# Slirp queues its replies in QEMU and pushes them at the ring whenever
+# the driver returns descriptors; with budget 8 the ring can fill, and the
+# NIC then refuses frames, counted in MPC -> rx_missed_errors, which
+# ifconfig's RX "dropped" includes (e1000_stats.c). Each of the 2000
+# replies is received or counted there - none vanishes.
 rxp=$(cmd_output 9 | sed -nE 's/^        RX packets ([0-9]+)  bytes [0-9]+$/\1/p')
-num_cmp "${rxp:-0}" '>=' 2000 "ifconfig: all 2000 replies received ($rxp frames, $processed processed by NET_RX)"
+rxd=$(cmd_output 9 | sed -nE 's/^        RX errors [0-9]+  dropped ([0-9]+)  .*$/\1/p')
+is "$(( ${rxp:-0} + ${rxd:-0} ))" 2000 "ifconfig: all 2000 replies accounted for ($rxp received, $processed processed by NET_RX, ${rxd:-?} missed at the NIC)"
 
 for cfg in '4:' '1:noapic'; do
 	smp=${cfg%%:*} extra=${cfg#*:}
