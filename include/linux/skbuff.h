@@ -86,6 +86,7 @@ enum skb_drop_reason {
 	SKB_DROP_REASON_TX_RING_FULL,     /* transmit ring full and queue not stopped */
 	SKB_DROP_REASON_DEV_DOWN,         /* device not up */
 	SKB_DROP_REASON_CPU_BACKLOG,      /* netif_rx(): this CPU's backlog is full */
+	SKB_DROP_REASON_NO_CARRIER,       /* transmit while the link is down */
 	SKB_DROP_REASON_MAX,
 };
 extern const char *const skb_drop_reason_names[SKB_DROP_REASON_MAX];

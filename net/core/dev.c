@@ -91,7 +91,10 @@ struct net_device *alloc_etherdev(int sizeof_priv)
 		return NULL;
 	INIT_LIST_HEAD(&dev->dev_list);
 	dev->mtu = ETH_DATA_LEN;
-	dev->flags = IFF_BROADCAST | IFF_MULTICAST;
+	/* As on Linux a new device has a carrier until its driver says
+	 * otherwise (a NIC calls netif_carrier_off() in probe). */
+	dev->flags = IFF_BROADCAST | IFF_MULTICAST | IFF_RUNNING;
+	dev->carrier = true;
 	memset(dev->broadcast, 0xff, ETH_ALEN);
 	dev->priv = sizeof_priv > 0 ? dev + 1 : NULL;
 	dev->irq = -1;
@@ -641,6 +644,17 @@ int netif_rx(struct sk_buff *skb)
 
 /* ---------------------------------------------------------------- transmit */
 
+/* The link is down: what waits in the queue is dropped, counted. */
+static void qdisc_drop_all(struct net_device *dev)
+{
+	struct sk_buff *skb;
+
+	while ((skb = skb_dequeue(&dev->qdisc))) {
+		__atomic_fetch_add(&dev->stats.tx_dropped, 1, __ATOMIC_RELAXED);
+		kfree_skb_reason(skb, SKB_DROP_REASON_NO_CARRIER);
+	}
+}
+
 /*
  * Hand queued frames to the driver until the queue is empty or the driver
  * has stopped it. A driver that answers NETDEV_TX_BUSY gets the frame back
@@ -655,6 +669,8 @@ static void qdisc_run(struct net_device *dev)
 		if (__atomic_fetch_or(&dev->qdisc_running, 1UL, __ATOMIC_ACQUIRE) & 1UL)
 			return;          /* another CPU drains; it sees our frame */
 		local_bh_disable();
+		if (!netif_carrier_ok(dev))
+			qdisc_drop_all(dev);
 		while (!netif_queue_stopped(dev) && (skb = skb_dequeue(&dev->qdisc))) {
 			if (dev->netdev_ops->ndo_start_xmit(skb, dev) != NETDEV_TX_OK) {
 				skb_queue_head(&dev->qdisc, skb);
@@ -675,9 +691,15 @@ static void qdisc_run(struct net_device *dev)
  * The frame joins the device's transmit queue, which is drained into the
  * driver at once unless its ring is full.
  *
+ * While the device has no carrier (link down) nothing is handed to the
+ * driver: new frames are dropped and frames already waiting are dropped
+ * at the next drain, each counted as NO_CARRIER - the part Linux's noop
+ * qdisc plays between netif_carrier_off() and netif_carrier_on(), rather
+ * than frames "sent" into a dead link and lost uncounted.
+ *
  * Return: 0 if the frame was queued or sent; -ENETDOWN (device not up) or
- * -ENOBUFS (tx_queue_len frames already waiting), the frame then dropped
- * and counted in tx_dropped.
+ * -ENOBUFS (no carrier, or tx_queue_len frames already waiting), the
+ * frame then dropped and counted in tx_dropped.
  */
 int dev_queue_xmit(struct sk_buff *skb)
 {
@@ -689,6 +711,11 @@ int dev_queue_xmit(struct sk_buff *skb)
 			__atomic_fetch_add(&dev->stats.tx_dropped, 1, __ATOMIC_RELAXED);
 		kfree_skb_reason(skb, SKB_DROP_REASON_DEV_DOWN);
 		return -ENETDOWN;
+	}
+	if (!netif_carrier_ok(dev)) {
+		__atomic_fetch_add(&dev->stats.tx_dropped, 1, __ATOMIC_RELAXED);
+		kfree_skb_reason(skb, SKB_DROP_REASON_NO_CARRIER);
+		return -ENOBUFS;
 	}
 	if (skb_queue_len(&dev->qdisc) >= dev->tx_queue_len) {
 		__atomic_fetch_add(&dev->stats.tx_dropped, 1, __ATOMIC_RELAXED);

@@ -41,6 +41,7 @@ const char *const skb_drop_reason_names[SKB_DROP_REASON_MAX] = {
 	[SKB_DROP_REASON_TX_RING_FULL]    = "TX_RING_FULL",
 	[SKB_DROP_REASON_DEV_DOWN]        = "DEV_DOWN",
 	[SKB_DROP_REASON_CPU_BACKLOG]     = "CPU_BACKLOG",
+	[SKB_DROP_REASON_NO_CARRIER]      = "NO_CARRIER",
 };
 
 unsigned long skb_drop_count[SKB_DROP_REASON_MAX];
