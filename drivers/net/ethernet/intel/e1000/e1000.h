@@ -23,7 +23,7 @@
 
 /* e1000_info.flags */
 #define E1000_FLAG_MSI     (1u << 0)  /* has an MSI capability worth using */
-#define E1000_FLAG_IAME    (1u << 1)  /* ICR clears on read only with CTRL_EXT.IAME */
+#define E1000_FLAG_IAME    (1u << 1)  /* ICR.INT_ASSERTED; CTRL_EXT.IAME auto-masks IAM */
 #define E1000_FLAG_RFCTL   (1u << 2)  /* RFCTL.EXTEN selects extended RX descriptors */
 
 /**
@@ -84,6 +84,8 @@ u32 e1000_rd(struct e1000_adapter *a, u32 reg);
 void e1000_wr(struct e1000_adapter *a, u32 reg, u32 val);
 int e1000_set_itr(struct e1000_adapter *a, u32 ints_per_sec);
 unsigned int e1000_tx_free(struct e1000_adapter *a);
+void e1000_irq_disable(struct e1000_adapter *a);
+void e1000_irq_enable(struct e1000_adapter *a);
 void e1000_reset_hw(struct e1000_adapter *a);
 int e1000_read_mac_addr(struct e1000_adapter *a, u8 *mac);
 void e1000_configure_model(struct e1000_adapter *a);

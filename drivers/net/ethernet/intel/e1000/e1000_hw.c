@@ -23,15 +23,15 @@
  *   the EEPROM is where it lives (what the hardware loads RAL0/RAH0 from,
  *   and what QEMU's "mac=" writes), and the driver writes RAL0/RAH0 itself.
  *
- * ICR: on the 8254x a read returns the causes and clears them. QEMU's
- *   82574 (hw/net/e1000e_core.c) clears ICR
- *   on a read only when IMS is 0 or when CTRL_EXT.IAME is set and the
- *   device is interrupting (ICR.INT_ASSERTED); with IAME the read also
- *   clears the IAM causes from IMS. So on the 82574 the driver sets IAME
- *   and IAM = all causes, as Linux's e1000e does: the handler's ICR read
- *   then clears the causes and masks the device in one access, under INTx
- *   and MSI alike, and its IMC write after it changes nothing. An ICR
- *   without INT_ASSERTED is "not interrupting" (IRQ_NONE on a shared line).
+ * ICR: a read returns the causes and clears them on both (the 82574 does
+ *   so whenever it is not in MSI-X mode, and QEMU's model follows that).
+ *   The 82574 adds ICR.INT_ASSERTED (bit 31: "I am interrupting"), and
+ *   CTRL_EXT.IAME: with it set, an ICR read that finds INT_ASSERTED also
+ *   clears the IAM causes from IMS. The driver sets IAME and IAM = all
+ *   causes, as Linux's e1000e does, so the handler's one ICR read acks and
+ *   masks the device together - no new message can slip out between the
+ *   read and the IMC write that the 82540EM needs (and that changes
+ *   nothing on the 82574). An ICR without INT_ASSERTED is "not mine".
  *
  * MSI: QEMU's 82574 sends a message when a cause is set in both ICR and IMS
  *   that had not already been signalled; masking (IMS = 0) forgets what was

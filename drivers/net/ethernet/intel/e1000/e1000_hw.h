@@ -77,7 +77,7 @@
 #define E1000_EERD_82574_DONE       (1u << 1)
 #define E1000_EERD_82574_ADDR_SHIFT 2
 
-#define E1000_CTRL_EXT_IAME (1u << 27)  /* 82574: an ICR read clears ICR and masks IAM */
+#define E1000_CTRL_EXT_IAME (1u << 27)  /* 82574: an ICR read also clears IAM from IMS */
 #define E1000_RFCTL_EXTEN   (1u << 15)  /* 82574: extended receive descriptors */
 
 /* Interrupt causes (ICR, ICS, IMS, IMC) */

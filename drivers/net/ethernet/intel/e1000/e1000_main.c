@@ -281,6 +281,31 @@ static int e1000_clean_rx(struct e1000_adapter *a, int budget)
 	return done;
 }
 
+/**
+ * e1000_irq_disable - mask every cause: the device cannot interrupt
+ * @a: the adapter
+ *
+ * Causes still collect in ICR while masked.
+ */
+void e1000_irq_disable(struct e1000_adapter *a)
+{
+	WRITE_ONCE(a->polling, true);
+	e1000_wr(a, E1000_IMC, ~0u);
+}
+
+/**
+ * e1000_irq_enable - unmask the causes the driver handles
+ * @a: the adapter
+ *
+ * Causes that collected in ICR while masked interrupt at once: the line
+ * goes up again (INTx), or the device sends a new message (MSI).
+ */
+void e1000_irq_enable(struct e1000_adapter *a)
+{
+	WRITE_ONCE(a->polling, false);
+	e1000_wr(a, E1000_IMS, E1000_IMS_ENABLE);
+}
+
 /* The NAPI poll: transmit completions, then receive within @budget. */
 static int e1000_clean(struct napi_struct *napi, int budget)
 {
@@ -291,8 +316,7 @@ static int e1000_clean(struct napi_struct *napi, int budget)
 	work = e1000_clean_rx(a, budget);
 	a->netdev->stats.rx_missed_errors += e1000_rd(a, E1000_MPC);
 	if (work < budget && napi_complete_done(napi, work)) {
-		WRITE_ONCE(a->polling, false);
-		e1000_wr(a, E1000_IMS, E1000_IMS_ENABLE);
+		e1000_irq_enable(a);
 	}
 	return work;
 }
@@ -333,8 +357,7 @@ static irqreturn_t e1000_intr(int irq, void *data)
 		a->rxo++;
 		dev->stats.rx_fifo_errors++;
 	}
-	WRITE_ONCE(a->polling, true);
-	e1000_wr(a, E1000_IMC, ~0u);
+	e1000_irq_disable(a);
 	napi_schedule(&a->napi);
 	return IRQ_HANDLED;
 }
@@ -426,7 +449,7 @@ static int e1000_open(struct net_device *dev)
 		return ret;
 	}
 	e1000_rd(a, E1000_ICR);                  /* drop causes from before */
-	e1000_wr(a, E1000_IMS, E1000_IMS_ENABLE);
+	e1000_irq_enable(a);
 	netif_start_queue(dev);
 	e1000_check_link(a);
 	return 0;
