@@ -93,7 +93,9 @@ is "$RUN_STATUS" 0 'MSI boot: every command answered, then poweroff'
 
 like "$(sed -n '/^00:03\.0 0200: 8086:10d3/,/^$/p' <<< "$(out_of 1)")" '^	Kernel driver in use: e1000$' \
 	'lspci -v: 00:03.0 8086:10d3 (82574L) bound to e1000'
-probe=$(strip_ts "$RUN_LOG" | tr -d '\r' | sed -nE 's/^e1000 0000:00:03\.0: eth0: Intel\(R\) PRO\/1000 Network Connection \(([0-9A-Z]+)\), IRQ ([0-9]+)( \(MSI\))?$/\1 \2\3/p')
+# "MODEL IRQ [(MSI)]" from the probe's Network Connection line
+probe_re='^e1000 0000:00:03\.0: eth0: Intel\(R\) PRO/1000 Network Connection \(([0-9A-Z]+)\), IRQ ([0-9]+)( \(MSI\))?$'
+probe=$(strip_ts "$RUN_LOG" | tr -d '\r' | sed -nE "s#$probe_re#\\1 \\2\\3#p")
 is "$(awk '{ print $1 }' <<< "$probe")" 82574L 'boot log: the probe line names the 82574L'
 is "$(awk '{ print $3 }' <<< "$probe")" '(MSI)' 'boot log: ... on MSI'
 like "$(strip_ts "$RUN_LOG" | tr -d '\r')" '^e1000 0000:00:03\.0: \(PCI Express\) 52:54:00:12:34:56$' \

@@ -211,8 +211,8 @@ static void e1000_test_msi(struct kunit *test)
 
 	NEED_E1000(test, a);
 	if (!a->msi)
-		kunit_skip(test, "%s on INTx (MSI needs an 82574L, a local APIC, no pci=nomsi, e1000.msi=1)",
-			   a->info->name);
+		kunit_skip(test, "%s on INTx (MSI needs an 82574L, a local APIC, "
+			   "no pci=nomsi, e1000.msi=1)", a->info->name);
 	KUNIT_EXPECT_TRUE(test, a->info->flags & E1000_FLAG_MSI);
 	KUNIT_EXPECT_TRUE(test, a->pdev->msi_enabled);
 	KUNIT_EXPECT_EQ(test, a->irq, pci_irq_vector(a->pdev, 0));
