@@ -315,9 +315,8 @@ static int e1000_clean(struct napi_struct *napi, int budget)
 	e1000_clean_tx(a);
 	work = e1000_clean_rx(a, budget);
 	a->netdev->stats.rx_missed_errors += e1000_rd(a, E1000_MPC);
-	if (work < budget && napi_complete_done(napi, work)) {
+	if (work < budget && napi_complete_done(napi, work))
 		e1000_irq_enable(a);
-	}
 	return work;
 }
 
