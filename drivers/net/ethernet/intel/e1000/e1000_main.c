@@ -43,7 +43,6 @@
 #include <linux/string.h>
 #include <linux/slab.h>
 #include <linux/gfp.h>
-#include <linux/delay.h>
 #include <linux/interrupt.h>
 #include <linux/pci.h>
 #include <linux/netdevice.h>
