@@ -26,10 +26,10 @@
 # IRQ (>= 16); "nolapic": no MSI at all, eth0 on the 8259's IRQ 11
 # (XT-PIC). In each the echoes come back and eth0's row counts them.
 #
-# Boots 6-7: the KUnit suite "e1000" on the 82574L: on MSI (the MSI case
-# and the masked-cause case must run, not skip) and on INTx with
-# "pci=nomsi" and edu sharing IRQ 11 (the IRQ_NONE-on-a-shared-line case
-# must run).
+# Boots 6-7: the KUnit suite "e1000" on the 82574L: on MSI at -smp 4
+# (the MSI case and the masked-cause case must run, not skip), and on
+# INTx with "pci=nomsi" at -smp 1 and edu sharing IRQ 11 (the
+# IRQ_NONE-on-a-shared-line case must run).
 #
 # The median echo round trip of each boot is printed (# notes).
 
@@ -174,13 +174,13 @@ is "$(irq_rows "$(out_of 1)" | awk '$1 == 11 { print $2, $5 }')" 'XT-PIC edu' \
 fallback nolapic 'nolapic' 11 XT-PIC - 'edu,eth0' '-device edu,addr=4'
 
 # ---- Boots 6-7: KUnit ---------------------------------------------------
-irqos_qemu_run 180 -nic user,model=e1000e -smp 2 -append 'kunit.enable=1 kunit.filter_glob=e1000'
+irqos_qemu_run 180 -nic user,model=e1000e -smp 4 -append 'kunit.enable=1 kunit.filter_glob=e1000'
 is "$RUN_STATUS" 33 'KUnit on MSI: the e1000 suite passed (exit status 33)'
 like "$RUN_OUT" ' ok [0-9]+ e1000_test_msi$' 'KUnit on MSI: e1000_test_msi ran'
 like "$RUN_OUT" ' ok [0-9]+ e1000_test_masked_cause_interrupts_on_unmask$' \
 	'KUnit on MSI: a cause raised while masked sent a new MSI on unmask'
 like "$RUN_OUT" ' ok [0-9]+ e1000_test_ring_wraparound$' 'KUnit on MSI: 600 replies through the wrapped rings'
-irqos_qemu_run 180 -nic user,model=e1000e -device edu,addr=4 -smp 2 \
+irqos_qemu_run 180 -nic user,model=e1000e -device edu,addr=4 -smp 1 \
 	-append 'kunit.enable=1 kunit.filter_glob=e1000 pci=nomsi'
 is "$RUN_STATUS" 33 'KUnit pci=nomsi: the e1000 suite passed on the 82574L'"'"'s INTx'
 like "$RUN_OUT" ' ok [0-9]+ e1000_test_shared_line_irq_none$' 'KUnit pci=nomsi: IRQ_NONE on the line shared with edu (not skipped)'
