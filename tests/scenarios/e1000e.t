@@ -21,9 +21,10 @@
 #
 # Boots 2-5: the fallbacks. "pci=nomsi" and "e1000.msi=0" (with an edu
 # device in slot 4): eth0 on the IO-APIC's IRQ 11, fasteoi, shared with
-# edu ("edu, eth0"), no PCI-MSI row; "noapic": the 8259 has the legacy
-# lines (XT-PIC) but MSI goes to the local APIC, so eth0 is on a PCI-MSI
-# IRQ (>= 16); "nolapic": no MSI at all, eth0 on the 8259's IRQ 11
+# edu ("edu, eth0"), and with e1000.msi=0 no PCI-MSI row at all;
+# "noapic": the 8259 has the legacy lines (XT-PIC) but MSI goes to the
+# local APIC, so eth0 is on a PCI-MSI IRQ (>= 16); "nolapic": no MSI at
+# all, eth0 on the 8259's IRQ 11
 # (XT-PIC). In each the echoes come back and eth0's row counts them.
 #
 # Boots 6-7: the KUnit suite "e1000" on the 82574L: on MSI at -smp 4
