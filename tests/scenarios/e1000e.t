@@ -24,8 +24,8 @@
 # edu ("edu, eth0"), and with e1000.msi=0 no PCI-MSI row at all;
 # "noapic": the 8259 has the legacy lines (XT-PIC) but MSI goes to the
 # local APIC, so eth0 is on a PCI-MSI IRQ (>= 16); "nolapic": no MSI at
-# all, eth0 on the 8259's IRQ 11
-# (XT-PIC). In each the echoes come back and eth0's row counts them.
+# all, eth0 on the 8259's IRQ 11 (XT-PIC). In each the echoes come back
+# and eth0's row counts them.
 #
 # Boots 6-7: the KUnit suite "e1000" on the 82574L: on MSI at -smp 4
 # (the MSI case and the masked-cause case must run, not skip), and on
