@@ -21,8 +21,34 @@
 #define E1000_IMS_ENABLE (E1000_ICR_RXT0 | E1000_ICR_RXO | E1000_ICR_RXDMT0 | \
 			  E1000_ICR_LSC | E1000_ICR_TXDW)
 
+/* e1000_info.flags */
+#define E1000_FLAG_MSI     (1u << 0)  /* has an MSI capability worth using */
+#define E1000_FLAG_IAME    (1u << 1)  /* ICR.INT_ASSERTED; CTRL_EXT.IAME auto-masks IAM */
+#define E1000_FLAG_RFCTL   (1u << 2)  /* RFCTL.EXTEN selects extended RX descriptors */
+
 /**
- * struct e1000_adapter - one 82540EM
+ * struct e1000_info - what differs between the models this driver drives
+ * @name: Intel's part name, printed at probe and by the "e1000" command
+ * @bus: the bus as Linux's probe line shows it ("PCI:33MHz:32-bit")
+ * @eerd_start: EERD bit that starts a read; @eerd_done: bit set when done
+ * @eerd_addr_shift: where the word address goes in EERD
+ * @flags: E1000_FLAG_*
+ *
+ * Chosen by the pci_device_id's driver_data (e1000_hw.c has the table).
+ */
+struct e1000_info {
+	const char *name;
+	const char *bus;
+	u32 eerd_start, eerd_done;
+	unsigned int eerd_addr_shift;
+	unsigned int flags;
+};
+
+extern const struct e1000_info e1000_82540_info, e1000_82574_info;
+
+/**
+ * struct e1000_adapter - one 82540EM or 82574L
+ * @info: the model
  * @rx_next: next receive descriptor to look at (the device's RDH chases it)
  * @tx_use: next free transmit descriptor; @tx_clean: oldest not yet cleaned
  * @polling: interrupts masked for NAPI: the device cannot be interrupting
@@ -35,6 +61,7 @@
 struct e1000_adapter {
 	struct net_device *netdev;
 	struct pci_dev *pdev;
+	const struct e1000_info *info;
 	void *hw_addr;                    /* BAR 0, ioremap()ed */
 	struct napi_struct napi;
 	int irq;
@@ -63,5 +90,10 @@ void e1000_wr(struct e1000_adapter *a, u32 reg, u32 val);
 int e1000_set_itr(struct e1000_adapter *a, u32 ints_per_sec);
 unsigned int e1000_tx_free(struct e1000_adapter *a);
 void e1000_update_missed(struct e1000_adapter *a);
+void e1000_irq_disable(struct e1000_adapter *a);
+void e1000_irq_enable(struct e1000_adapter *a);
+void e1000_reset_hw(struct e1000_adapter *a);
+int e1000_read_mac_addr(struct e1000_adapter *a, u8 *mac);
+void e1000_configure_model(struct e1000_adapter *a);
 
 #endif

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
- * The "e1000" shell command: the driver's view of each adapter - ring
- * indices as the device and the driver see them, the interrupt mask,
- * interrupt counters - and the interrupt throttle ("e1000 itr N").
+ * The "e1000" shell command: the driver's view of each adapter - its
+ * model (82540EM or 82574L), ring indices as the device and the driver
+ * see them, the interrupt mask, interrupt counters - and the interrupt
+ * throttle ("e1000 itr N").
  * Reading registers here has no side effects (ICR is never read).
  */
 #include <linux/kernel.h>
@@ -14,8 +15,9 @@
 
 static void e1000_show(struct e1000_adapter *a)
 {
-	shell_printf("%s: %s irq %d%s itr %u/s status %#x ims %#x polling %d\n",
-		     a->netdev->name, pci_name(a->pdev), a->irq, a->msi ? " (MSI)" : "",
+	shell_printf("%s: %s %s irq %d%s itr %u/s status %#x ims %#x polling %d\n",
+		     a->netdev->name, pci_name(a->pdev), a->info->name, a->irq,
+		     a->msi ? " (MSI)" : "",
 		     a->itr, e1000_rd(a, E1000_STATUS), e1000_rd(a, E1000_IMS),
 		     READ_ONCE(a->polling));
 	shell_printf("  rx: RDH %u RDT %u next %u  tx: TDH %u TDT %u use %u clean %u free %u\n",
@@ -34,7 +36,7 @@ static int do_e1000(int argc, char **argv)
 	unsigned int i;
 
 	if (!e1000_get(0)) {
-		shell_printf("e1000: no adapter (boot QEMU with -device e1000)\n");
+		shell_printf("e1000: no adapter (boot QEMU with -device e1000 or e1000e)\n");
 		return -ENODEV;
 	}
 	if (argc == 1) {

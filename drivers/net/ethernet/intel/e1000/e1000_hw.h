@@ -4,6 +4,11 @@
  * that QEMU emulates (-device e1000, PCI 8086:100e). Offsets and bit
  * meanings are those of Intel's "PCI/PCI-X Family of Gigabit Ethernet
  * Controllers Software Developer's Manual" (8254x SDM), section 13.
+ *
+ * The 82574L (-device e1000e, PCI 8086:10d3; Intel's "82574 GbE Controller
+ * Family" datasheet, chapter 10) keeps every one of these registers at the
+ * same offset with the same meaning for what this driver uses; the few it
+ * adds or lays out differently are marked "82574".
  */
 #ifndef _E1000_HW_H
 #define _E1000_HW_H
@@ -11,16 +16,19 @@
 #include <linux/types.h>
 
 #define E1000_DEV_ID_82540EM 0x100E
+#define E1000_DEV_ID_82574L  0x10D3
 
 /* General */
 #define E1000_CTRL    0x0000   /* device control */
 #define E1000_STATUS  0x0008   /* device status (RO) */
 #define E1000_EERD    0x0014   /* EEPROM read */
+#define E1000_CTRL_EXT 0x0018  /* extended device control */
 #define E1000_ICR     0x00C0   /* interrupt cause read (clears on read) */
 #define E1000_ITR     0x00C4   /* interrupt throttling, units of 256 ns */
 #define E1000_ICS     0x00C8   /* interrupt cause set */
 #define E1000_IMS     0x00D0   /* interrupt mask set (reads back the mask) */
 #define E1000_IMC     0x00D8   /* interrupt mask clear */
+#define E1000_IAM     0x00E0   /* 82574: causes an ICR read masks (CTRL_EXT.IAME) */
 /* Receive */
 #define E1000_RCTL    0x0100
 #define E1000_RDBAL   0x2800
@@ -41,6 +49,7 @@
 #define E1000_TIDV    0x3820
 /* Filters */
 #define E1000_MTA     0x5200   /* multicast table, 128 dwords */
+#define E1000_RFCTL   0x5008   /* 82574: receive filter control */
 #define E1000_RAL0    0x5400
 #define E1000_RAH0    0x5404
 /* Statistics (clear on read) */
@@ -58,10 +67,18 @@
 #define E1000_STATUS_SPEED_MASK (3u << 6)
 #define E1000_STATUS_SPEED_100  (1u << 6)
 
+/* EERD: 8254x layout; the data is in bits 31:16 on both */
 #define E1000_EERD_START      (1u << 0)
 #define E1000_EERD_DONE       (1u << 4)
 #define E1000_EERD_ADDR_SHIFT 8
 #define E1000_EERD_DATA_SHIFT 16
+/* EERD: 82574 layout - the word address moved down to bits 15:2 */
+#define E1000_EERD_82574_START      (1u << 0)
+#define E1000_EERD_82574_DONE       (1u << 1)
+#define E1000_EERD_82574_ADDR_SHIFT 2
+
+#define E1000_CTRL_EXT_IAME (1u << 27)  /* 82574: an ICR read also clears IAM from IMS */
+#define E1000_RFCTL_EXTEN   (1u << 15)  /* 82574: extended receive descriptors */
 
 /* Interrupt causes (ICR, ICS, IMS, IMC) */
 #define E1000_ICR_TXDW   (1u << 0)   /* a descriptor with RS was written back */
@@ -71,6 +88,7 @@
 #define E1000_ICR_RXDMT0 (1u << 4)   /* free receive descriptors below threshold */
 #define E1000_ICR_RXO    (1u << 6)   /* receive overrun */
 #define E1000_ICR_RXT0   (1u << 7)   /* receive timer: frames written back */
+#define E1000_ICR_INT_ASSERTED (1u << 31) /* 82574: the device is interrupting */
 
 #define E1000_RCTL_EN     (1u << 1)
 #define E1000_RCTL_SBP    (1u << 2)

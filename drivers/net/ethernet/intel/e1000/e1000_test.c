@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * KUnit suite "e1000": the receive path from a real (emulated) 82540EM
- * interrupt to netif_receive_skb(). Frames are caused, not faked: the
+ * KUnit suite "e1000": the receive path from a real (emulated) 82540EM or
+ * 82574L interrupt to netif_receive_skb(). Frames are caused, not faked: the
  * suite broadcasts ARP requests for 10.0.2.2 (net/core/pktgen.c) and
  * QEMU's user network answers each one, so every reply comes in through
  * the device's DMA, its interrupt, NAPI and the protocol dispatch, where
@@ -10,7 +10,9 @@
  * tests/scenarios/e1000.t boots with "-nic user,model=e1000" plus an edu
  * device in slot 4: e1000 (slot 3, PIRQC) and edu (slot 4, PIRQD) both
  * get IRQ 11 from SeaBIOS, so the shared-line case runs. Without an e1000
- * every case is skipped.
+ * every case is skipped. tests/scenarios/e1000e.t runs the suite on the
+ * 82574L ("-nic user,model=e1000e"), on MSI - where the shared-line case
+ * is skipped and the MSI case runs - and on INTx ("pci=nomsi").
  *
  * QEMU's e1000 holds received frames for a second after RCTL is written
  * (its flush_queue_timer), so the first wait is long.
@@ -22,7 +24,10 @@
 #include <linux/errno.h>
 #include <linux/interrupt.h>
 #include <linux/irqdesc.h>
+#include <linux/irq.h>
 #include <linux/netdevice.h>
+#include <linux/pci.h>
+#include <linux/msi.h>
 #include <net/pktgen.h>
 
 #include "e1000.h"
@@ -83,6 +88,16 @@ static void e1000_test_probe(struct kunit *test)
 	KUNIT_EXPECT_TRUE(test, e1000_rd(a, E1000_RCTL) & E1000_RCTL_EN);
 	KUNIT_EXPECT_TRUE(test, wait_unmasked(a));
 	KUNIT_EXPECT_EQ(test, e1000_rd(a, E1000_IMS), E1000_IMS_ENABLE);
+	/* The model follows the PCI ID, and the 82574's own settings are in. */
+	KUNIT_EXPECT_PTR_EQ(test, a->info, a->pdev->device == E1000_DEV_ID_82574L ?
+			    &e1000_82574_info : &e1000_82540_info);
+	if (a->pdev->device == E1000_DEV_ID_82574L) {
+		KUNIT_EXPECT_STREQ(test, a->info->name, "82574L");
+		KUNIT_EXPECT_TRUE(test, a->info->flags & E1000_FLAG_MSI);
+		KUNIT_EXPECT_TRUE(test, e1000_rd(a, E1000_CTRL_EXT) & E1000_CTRL_EXT_IAME);
+		KUNIT_EXPECT_EQ(test, e1000_rd(a, E1000_IAM), ~0u);
+		KUNIT_EXPECT_FALSE(test, e1000_rd(a, E1000_RFCTL) & E1000_RFCTL_EXTEN);
+	}
 }
 
 /*
@@ -183,6 +198,87 @@ static void e1000_test_shared_line_irq_none(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, READ_ONCE(a->irqs), irqs0);
 }
 
+/*
+ * On MSI the NIC has an IRQ of its own: the PCI-MSI chip's, edge flow,
+ * one action (not IRQF_SHARED) named after the interface; in config
+ * space MSI is enabled and INTx disabled.
+ */
+static void e1000_test_msi(struct kunit *test)
+{
+	struct e1000_adapter *a = e1000_get(0);
+	struct irq_desc *desc;
+	u16 ctrl, cmd;
+
+	NEED_E1000(test, a);
+	if (!a->msi)
+		kunit_skip(test, "%s on INTx (MSI needs an 82574L, a local APIC, "
+			   "no pci=nomsi, e1000.msi=1)", a->info->name);
+	KUNIT_EXPECT_TRUE(test, a->info->flags & E1000_FLAG_MSI);
+	KUNIT_EXPECT_TRUE(test, a->pdev->msi_enabled);
+	KUNIT_EXPECT_EQ(test, a->irq, pci_irq_vector(a->pdev, 0));
+	KUNIT_EXPECT_EQ(test, a->netdev->irq, a->irq);
+	KUNIT_EXPECT_GE(test, a->irq, arch_msi_first_irq());
+	desc = irq_to_desc(a->irq);
+	KUNIT_ASSERT_TRUE(test, desc && desc->action);
+	KUNIT_EXPECT_STREQ(test, desc->irq_data.chip->name, "PCI-MSI");
+	KUNIT_EXPECT_TRUE(test, desc->handle_irq == handle_edge_irq);
+	KUNIT_EXPECT_PTR_EQ(test, desc->action->dev_id, (void *)a->netdev);
+	KUNIT_EXPECT_STREQ(test, desc->action->name, a->netdev->name);
+	KUNIT_EXPECT_FALSE(test, desc->action->flags & IRQF_SHARED);
+	KUNIT_EXPECT_TRUE(test, desc->action->next == NULL);
+	KUNIT_ASSERT_NE(test, a->pdev->msi_cap, 0);
+	pci_read_config_word(a->pdev, a->pdev->msi_cap + PCI_MSI_FLAGS, &ctrl);
+	KUNIT_EXPECT_TRUE(test, ctrl & PCI_MSI_FLAGS_ENABLE);
+	pci_read_config_word(a->pdev, PCI_COMMAND, &cmd);
+	KUNIT_EXPECT_TRUE(test, cmd & PCI_COMMAND_INTX_DISABLE);
+}
+
+/*
+ * A cause that arrives while the device is masked is not lost. The test
+ * masks the device the way the handler does (e1000_irq_disable), with
+ * NAPI held off meanwhile; an ARP reply then lands in the ring (RDH
+ * moves) and nothing interrupts. The driver's unmask (e1000_irq_enable,
+ * what a completing NAPI poll does) must then interrupt at once - on MSI
+ * (edge) only a new message can do that - and NAPI passes the reply up.
+ */
+static void e1000_test_masked_cause_interrupts_on_unmask(struct kunit *test)
+{
+	struct e1000_adapter *a = e1000_get(0);
+	unsigned long r0, irqs0, r_masked;
+	unsigned int kstat0, kstat_masked, rdh0, ms;
+
+	NEED_E1000(test, a);
+	KUNIT_ASSERT_TRUE(test, wait_unmasked(a));
+	dev_add_pack(&tap);
+	napi_disable(&a->napi);          /* waits out a poll that is running */
+	e1000_irq_disable(a);
+	napi_enable(&a->napi);
+	r0 = __atomic_load_n(&replies, __ATOMIC_SEQ_CST);
+	irqs0 = READ_ONCE(a->irqs);
+	kstat0 = kstat_irqs(a->irq);
+	rdh0 = e1000_rd(a, E1000_RDH);
+
+	KUNIT_EXPECT_EQ(test, pktgen_arp_request(a->netdev, PKTGEN_SLIRP_GUEST,
+						 PKTGEN_SLIRP_GATEWAY), 0);
+	for (ms = 0; ms < 3000 && e1000_rd(a, E1000_RDH) == rdh0; ms++)
+		msleep(1);
+	msleep(20);                      /* time for an interrupt that should not come */
+	kstat_masked = kstat_irqs(a->irq);
+	r_masked = __atomic_load_n(&replies, __ATOMIC_SEQ_CST);
+
+	e1000_irq_enable(a);
+	KUNIT_EXPECT_TRUE(test, wait_replies(r0 + 1, 1000));
+	KUNIT_EXPECT_TRUE(test, wait_unmasked(a));
+	dev_remove_pack(&tap);
+
+	KUNIT_EXPECT_NE(test, e1000_rd(a, E1000_RDH), rdh0);   /* the reply came in masked */
+	KUNIT_EXPECT_EQ(test, kstat_masked, kstat0);           /* without an interrupt */
+	KUNIT_EXPECT_EQ(test, r_masked, r0);                   /* nor a poll */
+	KUNIT_EXPECT_GT(test, kstat_irqs(a->irq), kstat0);     /* the unmask interrupted */
+	KUNIT_EXPECT_GT(test, READ_ONCE(a->irqs), irqs0);
+	KUNIT_EXPECT_EQ(test, e1000_rd(a, E1000_IMS), E1000_IMS_ENABLE);
+}
+
 /* ITR: interrupts/s to 256 ns units; out-of-range values refused. */
 static void e1000_test_itr(struct kunit *test)
 {
@@ -205,6 +301,8 @@ static struct kunit_case e1000_test_cases[] = {
 	KUNIT_CASE(e1000_test_arp_reply_interrupt),
 	KUNIT_CASE(e1000_test_ring_wraparound),
 	KUNIT_CASE(e1000_test_shared_line_irq_none),
+	KUNIT_CASE(e1000_test_msi),
+	KUNIT_CASE(e1000_test_masked_cause_interrupts_on_unmask),
 	KUNIT_CASE(e1000_test_itr),
 	{}
 };
