@@ -185,6 +185,7 @@ static void test_queue(void)
 	skb_queue_purge(&q);
 	ok(skb_queue_empty(&q), "purge: empty");
 	is_int(skb_stats.dropped, dropped + 2, "purge: both counted as drops");
+	consume_skb(c);
 }
 
 static void test_clone(void)
