@@ -33,7 +33,7 @@ KDIRS := arch/x86/boot arch/x86/entry arch/x86/kernel arch/x86/kernel/cpu arch/x
          drivers/rtc drivers/input/serio drivers/input/keyboard fs fs/proc
 KDIRS += kernel/locking
 KDIRS += net/core net/ethernet drivers/net drivers/net/ethernet/intel/e1000
-KDIRS += net net/ipv4
+KDIRS += net net/ipv4 net/sched
 
 KCFLAGS := -std=gnu11 -O2 -g -ffreestanding -nostdinc -fno-pic -fno-pie \
            -mcmodel=kernel -mno-red-zone -mpreferred-stack-boundary=3 -mgeneral-regs-only -mno-mmx \

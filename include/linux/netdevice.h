@@ -113,7 +113,7 @@ struct net_device {
 	void *ip_ptr;                    /* IPv4 configuration (struct in_device) */
 	void *priv;                      /* the driver's, netdev_priv() */
 	struct napi_struct *napi;        /* the (one) NAPI context, for ifconfig */
-	/* The transmit queue (a pfifo qdisc, net/core/dev.c): frames wait
+	/* The transmit queue (a pfifo qdisc, net/sched/sch_generic.c): frames wait
 	 * here while the driver's ring is full. */
 	struct sk_buff_head qdisc;
 	unsigned int tx_queue_len;       /* its limit; 1000 as Linux's txqueuelen */

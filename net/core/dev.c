@@ -32,14 +32,10 @@
  * UNHANDLED_PROTO and counted in the device's rx_nohandler, as Linux does
  * (not in rx_dropped: the device did deliver it fine).
  *
- * Transmit goes through a pfifo queue per device (Linux's default qdisc,
- * minus the priority bands): dev_queue_xmit() appends the frame to
- * dev->qdisc and drains the queue into the driver until the driver stops
- * its queue (ring full). Frames then wait; the driver's TX cleanup calls
- * netif_wake_queue(), which raises NET_TX_SOFTIRQ, and net_tx_action()
- * drains again. Only a full qdisc (tx_queue_len frames) drops - reason
- * BACKLOG, counted in tx_dropped. One CPU at a time drains a device's
- * queue (qdisc_running), so frames leave in the order they were queued.
+ * Transmit: dev_queue_xmit() checks the device is up and hands the frame
+ * to its transmit queue (net/sched/sch_generic.c), which feeds the driver;
+ * NET_TX_SOFTIRQ (net_tx_action()) frees frames sent from hard irq
+ * (dev_kfree_skb_irq()) and drains queues the drivers woke.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -56,6 +52,7 @@
 #include <linux/ktime.h>
 #include <linux/delay.h>
 #include <linux/netdevice.h>
+#include <net/pkt_sched.h>
 #include <asm/processor.h>
 
 LIST_HEAD(net_devices);
@@ -205,7 +202,6 @@ int dev_open(struct net_device *dev)
  */
 int dev_close(struct net_device *dev)
 {
-	struct sk_buff *skb;
 	int ret = 0;
 
 	if (!(__atomic_fetch_and(&dev->flags, ~IFF_UP, __ATOMIC_SEQ_CST) & IFF_UP))
@@ -214,10 +210,7 @@ int dev_close(struct net_device *dev)
 		msleep(1);
 	if (dev->netdev_ops && dev->netdev_ops->ndo_stop)
 		ret = dev->netdev_ops->ndo_stop(dev);
-	while ((skb = skb_dequeue(&dev->qdisc))) {
-		__atomic_fetch_add(&dev->stats.tx_dropped, 1, __ATOMIC_RELAXED);
-		kfree_skb_reason(skb, SKB_DROP_REASON_DEV_DOWN);
-	}
+	qdisc_purge(dev, SKB_DROP_REASON_DEV_DOWN);
 	return ret;
 }
 
@@ -233,27 +226,6 @@ void netif_carrier_off(struct net_device *d)
 {
 	WRITE_ONCE(d->carrier, false);
 	__atomic_fetch_and(&d->flags, ~IFF_RUNNING, __ATOMIC_SEQ_CST);
-}
-
-/** netif_wake_queue - the driver has ring space again: allow transmits */
-/* Devices whose transmit queue waits to be drained, per CPU. */
-static DEFINE_PER_CPU(struct net_device *, output_queue);
-
-void netif_wake_queue(struct net_device *d)
-{
-	unsigned long flags;
-
-	netif_start_queue(d);
-	/* Frames waited while the ring was full: put the device on this
-	 * CPU's output queue, drained by NET_TX (Linux's __netif_schedule). */
-	if (skb_queue_empty(&d->qdisc) ||
-	    (__atomic_fetch_or(&d->qdisc_scheduled, 1UL, __ATOMIC_ACQ_REL) & 1UL))
-		return;
-	local_irq_save(flags);
-	d->next_sched = this_cpu_read(output_queue);
-	this_cpu_write(output_queue, d);
-	raise_softirq_irqoff(NET_TX_SOFTIRQ);
-	local_irq_restore(flags);
 }
 
 /* ------------------------------------------------------- protocol handlers */
@@ -644,58 +616,13 @@ int netif_rx(struct sk_buff *skb)
 
 /* ---------------------------------------------------------------- transmit */
 
-/* The link is down: what waits in the queue is dropped, counted. */
-static void qdisc_drop_all(struct net_device *dev)
-{
-	struct sk_buff *skb;
-
-	while ((skb = skb_dequeue(&dev->qdisc))) {
-		__atomic_fetch_add(&dev->stats.tx_dropped, 1, __ATOMIC_RELAXED);
-		kfree_skb_reason(skb, SKB_DROP_REASON_NO_CARRIER);
-	}
-}
-
-/*
- * Hand queued frames to the driver until the queue is empty or the driver
- * has stopped it. A driver that answers NETDEV_TX_BUSY gets the frame back
- * at the head of the queue, to be retried when it wakes the queue.
- */
-static void qdisc_run(struct net_device *dev)
-{
-	struct sk_buff *skb;
-	bool busy = false;
-
-	do {
-		if (__atomic_fetch_or(&dev->qdisc_running, 1UL, __ATOMIC_ACQUIRE) & 1UL)
-			return;          /* another CPU drains; it sees our frame */
-		local_bh_disable();
-		if (!netif_carrier_ok(dev))
-			qdisc_drop_all(dev);
-		while (!netif_queue_stopped(dev) && (skb = skb_dequeue(&dev->qdisc))) {
-			if (dev->netdev_ops->ndo_start_xmit(skb, dev) != NETDEV_TX_OK) {
-				skb_queue_head(&dev->qdisc, skb);
-				busy = true;
-				break;
-			}
-		}
-		__atomic_store_n(&dev->qdisc_running, 0UL, __ATOMIC_RELEASE);
-		local_bh_enable();
-		/* A frame queued while we were finishing found the bit set. */
-	} while (!busy && !netif_queue_stopped(dev) && !skb_queue_empty(&dev->qdisc));
-}
-
 /**
  * dev_queue_xmit - send @skb on skb->dev
  * @skb: a complete frame (Ethernet header pushed); consumed
  *
  * The frame joins the device's transmit queue, which is drained into the
- * driver at once unless its ring is full.
- *
- * While the device has no carrier (link down) nothing is handed to the
- * driver: new frames are dropped and frames already waiting are dropped
- * at the next drain, each counted as NO_CARRIER - the part Linux's noop
- * qdisc plays between netif_carrier_off() and netif_carrier_on(), rather
- * than frames "sent" into a dead link and lost uncounted.
+ * driver at once unless its ring is full (net/sched/sch_generic.c; while
+ * the link is down frames are dropped there, counted as NO_CARRIER).
  *
  * Return: 0 if the frame was queued or sent; -ENETDOWN (device not up) or
  * -ENOBUFS (no carrier, or tx_queue_len frames already waiting), the
@@ -712,19 +639,7 @@ int dev_queue_xmit(struct sk_buff *skb)
 		kfree_skb_reason(skb, SKB_DROP_REASON_DEV_DOWN);
 		return -ENETDOWN;
 	}
-	if (!netif_carrier_ok(dev)) {
-		__atomic_fetch_add(&dev->stats.tx_dropped, 1, __ATOMIC_RELAXED);
-		kfree_skb_reason(skb, SKB_DROP_REASON_NO_CARRIER);
-		return -ENOBUFS;
-	}
-	if (skb_queue_len(&dev->qdisc) >= dev->tx_queue_len) {
-		__atomic_fetch_add(&dev->stats.tx_dropped, 1, __ATOMIC_RELAXED);
-		kfree_skb_reason(skb, SKB_DROP_REASON_BACKLOG);
-		return -ENOBUFS;
-	}
-	skb_queue_tail(&dev->qdisc, skb);
-	qdisc_run(dev);
-	return 0;
+	return qdisc_enqueue_run(skb, dev);
 }
 
 /**
@@ -758,7 +673,6 @@ void dev_kfree_skb_any(struct sk_buff *skb)
 /* NET_TX_SOFTIRQ: free what dev_kfree_skb_irq() queued on this CPU. */
 static void net_tx_action(void)
 {
-	struct net_device *dev;
 	struct sk_buff *skb;
 
 	local_irq_disable();
@@ -773,17 +687,7 @@ static void net_tx_action(void)
 		skb = next;
 	}
 	/* Devices whose driver woke their queue (netif_wake_queue). */
-	local_irq_disable();
-	dev = this_cpu_read(output_queue);
-	this_cpu_write(output_queue, NULL);
-	local_irq_enable();
-	while (dev) {
-		struct net_device *next = dev->next_sched;
-
-		__atomic_store_n(&dev->qdisc_scheduled, 0UL, __ATOMIC_RELEASE);
-		qdisc_run(dev);
-		dev = next;
-	}
+	qdisc_run_output_queue();
 }
 
 /** net_dev_init - the softnet lists, each CPU's backlog and the two network softirqs */
