@@ -150,16 +150,18 @@ QEMU_ARGS := -machine pc -m $(MEM) -smp $(SMP) -no-reboot \
 # on the spot, when this host can - root, /dev/net/tun, ip netns - else
 # QEMU's user networking, saying why), NET=tap, NET=user (slirp; host UDP
 # port UDP_PORT -> the guest's echo port 7) or NET=none. The variables go
-# to tools/irqos-run through the environment.
+# to tools/irqos-run through the environment. NIC=e1000 (default, QEMU's
+# 82540EM on INTx) or NIC=e1000e (the 82574L, on MSI).
 # romfile= leaves out the e1000's iPXE option ROM: irqos boots by PVH, and
 # the ROM only costs boot time.
 NET      ?= auto
 UDP_PORT ?= 5555
 NETNS    ?= irqos
 TAP      ?= irqtap0
+NIC      ?= e1000
 
 run: deps kernel
-	@NET='$(NET)' UDP_PORT='$(UDP_PORT)' NETNS='$(NETNS)' TAP='$(TAP)' \
+	@NET='$(NET)' UDP_PORT='$(UDP_PORT)' NETNS='$(NETNS)' TAP='$(TAP)' NIC='$(NIC)' \
 	tools/irqos-run $(BUILD)/irqos '$(strip $(APPEND))' -- \
 		$(QEMU) $(QEMU_ARGS) -accel $(QEMU_ACCEL) -nographic
 
