@@ -54,6 +54,7 @@
 #include <linux/shell.h>
 #include <linux/sched.h>
 #include <linux/completion.h>
+#include <linux/smp.h>
 #include <asm/io.h>
 #include <asm/processor.h>
 #include <asm/tsc.h>
@@ -206,6 +207,7 @@ irqreturn_t edu_hardirq(int irq, void *dev_id)
 	}
 	edu_write(edu, EDU_IRQ_ACK, status);
 	__atomic_fetch_or(&edu->thread_status, status, __ATOMIC_SEQ_CST);
+	WRITE_ONCE(edu->last_hardirq_cpu, smp_processor_id());
 	WRITE_ONCE(edu->hardirqs, edu->hardirqs + 1);
 	return IRQ_WAKE_THREAD;
 }
@@ -237,6 +239,7 @@ irqreturn_t edu_thread_fn(int irq, void *dev_id)
 		WRITE_ONCE(edu->fact_pending, false);
 		WRITE_ONCE(edu->fact_done, true);      /* after the result */
 	}
+	WRITE_ONCE(edu->last_thread_cpu, smp_processor_id());
 	WRITE_ONCE(edu->last_thread, current);
 	WRITE_ONCE(edu->last_status, status);
 	WRITE_ONCE(edu->handled, edu->handled + 1);

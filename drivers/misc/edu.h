@@ -42,6 +42,8 @@ struct task_struct;
  *               before it does its work (and @thread_waiting is true)
  * @thread_waiting: the thread is blocked on @thread_gate
  * @last_thread: the task that last ran edu_thread_fn()
+ * @last_hardirq_cpu: threaded mode: the CPU of the last claimed primary
+ * @last_thread_cpu: the CPU edu_thread_fn() last did its work on
  */
 struct edu_device {
 	struct pci_dev *pdev;
@@ -65,6 +67,8 @@ struct edu_device {
 	struct completion *thread_gate;
 	bool thread_waiting;
 	struct task_struct *last_thread;
+	int last_hardirq_cpu;
+	int last_thread_cpu;
 };
 
 /* "edu.msi=1" was given: devices are asked to use MSI. */

@@ -73,6 +73,7 @@ enum {
 	IRQTF_RUNTHREAD,      /* the primary handler asked for a thread run */
 	IRQTF_WARNED,         /* IRQ_WAKE_THREAD without a thread_fn was reported */
 	IRQTF_FORCED_THREAD,  /* threaded by "threadirqs", not by the driver */
+	IRQTF_AFFINITY,       /* the line's affinity changed: the thread follows it */
 };
 
 /*

@@ -31,5 +31,8 @@ bool irq_thread_step(struct irqaction *action);
 int irq_setup_thread(struct irqaction *new, unsigned int irq);
 void irq_stop_thread(struct irqaction *action);
 void irq_wait_for_threads(struct irq_desc *desc);
+void irq_set_thread_affinity(struct irq_desc *desc);
+unsigned long irq_thread_affinity_mask(struct irq_desc *desc);
+bool irq_thread_check_affinity(struct irqaction *action);
 
 #endif

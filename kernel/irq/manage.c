@@ -230,6 +230,8 @@ static int irq_do_set_affinity(struct irq_desc *desc, unsigned long mask, bool f
 		desc->effective_affinity = online;
 	desc->affinity = mask & __cpumask_valid_bits();
 	desc->irq_data.state |= IRQD_AFFINITY_SET;
+	/* The line's threads move after it, each when it next runs. */
+	irq_set_thread_affinity(desc);
 	return 0;
 }
 

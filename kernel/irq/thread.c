@@ -23,6 +23,19 @@
  * without PREEMPT_RT, because such handlers take their locks without
  * _irqsave). Linux keeps this code in kernel/irq/manage.c; irqos gives it
  * a file of its own.
+ *
+ * An IRQ thread runs where its interrupt is delivered. Whenever the line's
+ * affinity is set (irq_set_affinity(), /proc/irq/N/smp_affinity, the first
+ * startup) every thread of the line is marked IRQTF_AFFINITY, and so is a
+ * new thread. The mark is acted on by the thread itself, before it sleeps
+ * and before each run of thread_fn: it restricts
+ * itself to the line's effective affinity (the CPU the controller really
+ * targets; the requested mask where the controller reports none) with
+ * set_cpus_allowed_ptr(current), which moves it off a CPU it may no longer
+ * use before it goes on. With a one-CPU effective affinity - an I/O APIC
+ * pin or an MSI - the primary handler and the thread then share that CPU
+ * and its caches. Only the thread itself changes its mask, so no lock is
+ * needed against a concurrent run. Per-CPU lines never get the mark.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -33,6 +46,7 @@
 #include <linux/sched.h>
 #include <linux/wait.h>
 #include <linux/errno.h>
+#include <linux/cpumask.h>
 #include <asm/processor.h>
 
 #include "internals.h"
@@ -183,6 +197,74 @@ bool irq_thread_step(struct irqaction *action)
 	return true;
 }
 
+/**
+ * irq_set_thread_affinity - tell @desc's threads that the line moved
+ *
+ * Called by the affinity code with desc->lock held, after the controller
+ * took the new affinity. Each thread moves itself when it next runs.
+ */
+void irq_set_thread_affinity(struct irq_desc *desc)
+{
+	struct irqaction *action;
+
+	if (desc->irq_data.state & IRQD_PER_CPU)
+		return;
+	for (action = desc->action; action; action = action->next)
+		if (action->thread)
+			thread_flag_test_and_set(action, IRQTF_AFFINITY);
+}
+
+/**
+ * irq_thread_affinity_mask - the CPUs @desc's threads should run on
+ *
+ * The effective affinity, else the requested one, limited to online CPUs;
+ * 0 (leave the thread alone) for per-CPU lines and when no online CPU is
+ * left. Called with desc->lock held.
+ */
+unsigned long irq_thread_affinity_mask(struct irq_desc *desc)
+{
+	unsigned long online = __cpumask_word(cpu_online_mask) & __cpumask_valid_bits();
+	unsigned long mask = desc->effective_affinity & online;
+
+	if (desc->irq_data.state & IRQD_PER_CPU)
+		return 0;
+	if (!mask)
+		mask = desc->affinity & online;
+	return mask;
+}
+
+/**
+ * irq_thread_check_affinity - follow the line's affinity if it changed
+ * @action: the action whose thread is current
+ *
+ * Called by the irq/N-name thread itself, running (TASK_RUNNING), with no
+ * lock held: set_cpus_allowed_ptr() leaves a CPU outside the new mask at
+ * once, so the caller continues on a CPU of the line. If the mask cannot
+ * be applied the mark stays for the next run.
+ *
+ * Return: true if the thread's allowed CPUs were set.
+ */
+bool irq_thread_check_affinity(struct irqaction *action)
+{
+	struct irq_desc *desc = irq_to_desc(action->irq);
+	unsigned long flags, bits;
+	cpumask_t mask = CPU_MASK_NONE;
+
+	if (!thread_flag_test_and_clear(action, IRQTF_AFFINITY))
+		return false;
+	spin_lock_irqsave(&desc->lock, flags);
+	bits = irq_thread_affinity_mask(desc);
+	spin_unlock_irqrestore(&desc->lock, flags);
+	if (!bits)
+		return false;
+	mask.bits[0] = bits;
+	if (set_cpus_allowed_ptr(current, &mask)) {
+		thread_flag_test_and_set(action, IRQTF_AFFINITY);
+		return false;
+	}
+	return true;
+}
+
 /*
  * Sleep until a run is asked for (0) or kthread_stop() is called (-1). A
  * run asked for before the stop is still done: free_irq() waits for it in
@@ -191,6 +273,9 @@ bool irq_thread_step(struct irqaction *action)
 static int irq_wait_for_interrupt(struct irqaction *action)
 {
 	for (;;) {
+		/* Before sleeping: the next wake-up is then already on
+		 * the line's CPU. */
+		irq_thread_check_affinity(action);
 		set_current_state(TASK_INTERRUPTIBLE);
 		if (thread_flag_test(action, IRQTF_RUNTHREAD)) {
 			__set_current_state(TASK_RUNNING);
@@ -209,8 +294,14 @@ static int irq_thread(void *data)
 {
 	struct irqaction *action = data;
 
-	while (!irq_wait_for_interrupt(action))
+	while (!irq_wait_for_interrupt(action)) {
+		/* Again here: the affinity may have changed after the check
+		 * in the wait loop and before this run was asked for (the
+		 * thread then never slept), and the run must be on the
+		 * CPU of the interrupt that asked for it. */
+		irq_thread_check_affinity(action);
 		irq_thread_step(action);
+	}
 	return 0;
 }
 
@@ -228,6 +319,8 @@ int irq_setup_thread(struct irqaction *new, unsigned int irq)
 	if (IS_ERR(t))
 		return PTR_ERR(t);
 	sched_set_fifo(t);
+	/* Its first run puts it on the line's CPUs. */
+	__atomic_fetch_or(&new->thread_flags, 1UL << IRQTF_AFFINITY, __ATOMIC_RELAXED);
 	new->thread = t;
 	return 0;
 }
