@@ -13,6 +13,11 @@
  * idle). VCSW/NVCSW count voluntary and involuntary switches away, TICKS
  * the ticks that found the task running.
  *
+ * "taskset -p PID" and "taskset -cp PID" show the CPUs a task may run on
+ * (its cpus_mask), in util-linux taskset's words: "pid N's current
+ * affinity mask: HEX" or "... list: 0-3". Only showing: an IRQ thread's
+ * CPUs are the IRQ core's to set (/proc/irq/N/smp_affinity moves them).
+ *
  * "spin MS [CPU]" makes load to look at with ps: a SCHED_NORMAL kernel
  * thread "spin/N" that keeps its CPU busy for MS milliseconds without ever
  * sleeping, then exits. Two of them on one CPU can only both progress by
@@ -25,6 +30,8 @@
 #include <linux/kthread.h>
 #include <linux/jiffies.h>
 #include <linux/errno.h>
+#include <linux/string.h>
+#include <linux/cpumask.h>
 #include <asm/processor.h>
 
 static const char *policy_name(const struct task_struct *p)
@@ -73,6 +80,41 @@ static int do_ps(int argc, char **argv)
 	return 0;
 }
 DEFINE_SHELL_CMD(ps, "", "list tasks: pid, CPU, state, policy, priority, switches, name", do_ps);
+
+static int do_taskset(int argc, char **argv)
+{
+	struct task_struct *p;
+	struct cpumask mask;
+	unsigned long flags;
+	bool list, found = false;
+	char buf[64];
+	int pid;
+
+	list = argc == 3 && (!strcmp(argv[1], "-cp") || !strcmp(argv[1], "-pc"));
+	if (argc != 3 || (!list && strcmp(argv[1], "-p")) || kstrtoint(argv[2], 10, &pid)) {
+		shell_printf("usage: taskset -p PID | taskset -cp PID\n");
+		return 1;
+	}
+	spin_lock_irqsave(&tasklist_lock, flags);
+	list_for_each_entry(p, &task_list, tasks)
+		if (p->pid == pid && !is_idle_task(p)) {
+			cpumask_copy(&mask, &p->cpus_mask);
+			found = true;
+			break;
+		}
+	spin_unlock_irqrestore(&tasklist_lock, flags);
+	if (!found) {
+		shell_printf("taskset: failed to get pid %d's affinity: No such process\n", pid);
+		return 1;
+	}
+	if (list)
+		cpulist_scnprintf(buf, sizeof(buf), &mask);
+	else
+		cpumask_scnprintf(buf, sizeof(buf), &mask);
+	shell_printf("pid %d's current affinity %s: %s\n", pid, list ? "list" : "mask", buf);
+	return 0;
+}
+DEFINE_SHELL_CMD(taskset, "-p|-cp PID", "show the CPUs task PID may run on (hex mask or list)", do_taskset);
 
 /* The body of a "spin" thread: @data is how many jiffies to stay busy. */
 static int spin_fn(void *data)

@@ -16,10 +16,17 @@
 # Boot 2, no option: no irq/ thread at all; "edu thread on" makes one
 # per device, "edu thread off" stops them again. Boot 3, "edu.threaded=1":
 # only the edu device is threaded.
+#
+# Boots 4 and 5, "edu.threaded=1" at -smp 4: the irq/N-edu thread follows
+# its interrupt. Boot 4 only finds the line and the thread's pid; boot 5
+# (the same machine) moves the line to CPU 2 through
+# /proc/irq/N/smp_affinity_list, raises it, and ps must show the thread
+# last ran on CPU 2 and taskset must show it allowed CPU 2 alone; then to
+# CPU 3 by hex mask "8" through smp_affinity, and the same for CPU 3.
 
 . "$(dirname "$0")/lib.sh"
 need_kernel
-plan 28
+plan 38
 
 DEVICES='-device edu,addr=4'
 out_of() { cmd_output "$1" | grep -avE "$TS_RE"; }
@@ -98,3 +105,32 @@ irqos_run --smp 2 --timeout 120 --append edu.threaded=1 --qemu "$DEVICES" -- \
 is "$RUN_STATUS" 0 'edu.threaded=1: every command answered'
 is "$(threads "$(out_of 1)")" "$edu" "edu.threaded=1: $edu is the only irq/ thread"
 like "$(out_of 2)" '^edu0: raised 0x1 on IRQ [0-9]+: handled after [0-9]+ us$' 'edu.threaded=1: edu raise handled'
+
+# ---- boots 4 and 5: edu.threaded=1 at -smp 4; the thread follows the line
+# ps_cpu TEXT COMM - the CPU column of the task named COMM.
+ps_cpu() { awk -v c="$2" '$NF == c { print $2 }' <<< "$1"; }
+irqos_run --smp 4 --timeout 120 --append edu.threaded=1 --qemu "$DEVICES" -- \
+	'cat /proc/interrupts' \
+	ps
+irq=$(irq_of "$(out_of 1)" edu)
+pid=$(awk -v c="irq/$irq-edu" '$NF == c { print $1 }' <<< "$(out_of 2)")
+ok "$([[ $irq =~ ^[0-9]+$ && $pid =~ ^[0-9]+$ ]]; echo $?)" "-smp 4: edu on IRQ $irq, irq/$irq-edu is pid $pid"
+irqos_run --smp 4 --timeout 120 --append edu.threaded=1 --qemu "$DEVICES" -- \
+	"echo 2 > /proc/irq/$irq/smp_affinity_list" \
+	"cat /proc/irq/$irq/effective_affinity_list" \
+	'edu raise 0' \
+	ps \
+	"taskset -cp $pid" \
+	"echo 8 > /proc/irq/$irq/smp_affinity" \
+	'edu raise 0' \
+	ps \
+	"taskset -p $pid"
+is "$RUN_STATUS" 0 '-smp 4: every command answered'
+unlike "$RUN_LOG" 'BUG|WARN' 'no BUG or WARN'
+is "$(out_of 2)" 2 "IRQ $irq now targets CPU 2 (effective_affinity_list)"
+like "$(out_of 3)" "^edu0: raised 0x1 on IRQ $irq: handled after [0-9]+ us\$" 'edu raise 0 on CPU 2: handled'
+is "$(ps_cpu "$(out_of 4)" "irq/$irq-edu")" 2 "ps: irq/$irq-edu last ran on CPU 2"
+is "$(out_of 5)" "pid $pid's current affinity list: 2" "taskset -cp $pid: allowed CPU 2 only"
+like "$(out_of 7)" "^edu0: raised 0x1 on IRQ $irq: handled after [0-9]+ us\$" 'edu raise 0 on CPU 3: handled'
+is "$(ps_cpu "$(out_of 8)" "irq/$irq-edu")" 3 "ps: after smp_affinity 8, irq/$irq-edu last ran on CPU 3"
+is "$(out_of 9)" "pid $pid's current affinity mask: 8" "taskset -p $pid: mask 8 (CPU 3)"
