@@ -10,6 +10,7 @@
 #include <linux/errno.h>
 #include <linux/string.h>
 #include <linux/bottom_half.h>
+#include <linux/cpumask.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,9 @@
 unsigned int host_kthreads_created, host_kthreads_live, host_kthreads_stopped;
 bool host_kthread_fail;
 unsigned int host_wq_wakeups;
+unsigned int host_set_cpus_calls;
+unsigned long host_cpus_allowed;
+int host_set_cpus_ret;
 int host_bh_depth;
 
 DEFINE_PER_CPU(struct task_struct *, current_task);
@@ -81,6 +85,16 @@ int kthread_stop(struct task_struct *p)
 bool kthread_should_stop(void)
 {
 	return false;
+}
+
+int set_cpus_allowed_ptr(struct task_struct *p, const struct cpumask *mask)
+{
+	(void)p;
+	host_set_cpus_calls++;
+	if (host_set_cpus_ret)
+		return host_set_cpus_ret;
+	host_cpus_allowed = __cpumask_word(mask);
+	return 0;
 }
 
 void sched_set_fifo(struct task_struct *p)

@@ -19,6 +19,11 @@ extern unsigned int host_wq_wakeups;        /* wake_up*() calls */
 extern int host_bh_depth;                   /* local_bh_disable() nesting */
 
 /* wake_up_process() calls on @p since it was created. */
+/* set_cpus_allowed_ptr(): calls, the last mask applied, what it returns. */
+extern unsigned int host_set_cpus_calls;
+extern unsigned long host_cpus_allowed;
+extern int host_set_cpus_ret;
+
 unsigned int host_task_wakeups(struct task_struct *p);
 
 #endif

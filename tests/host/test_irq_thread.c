@@ -9,6 +9,9 @@
  * The chip call trace then shows exactly what the hardware saw: for a
  * oneshot level line "mask_ack" at the interrupt, no unmask, and the
  * unmask only after the thread function ("h:NAME") has returned.
+ * IRQTF_AFFINITY is checked the same way: irq_set_affinity() marks the
+ * threads, the test plays the thread calling irq_thread_check_affinity(),
+ * and the fake set_cpus_allowed_ptr() records the mask it was given.
  */
 #include <linux/kernel.h>
 #include <linux/irq.h>
@@ -365,6 +368,121 @@ static void test_forced(void)
 	free_all();
 }
 
+/*
+ * A controller that steers: like the I/O APIC it targets one CPU, the
+ * lowest of the mask, and reports it - unless told to report nothing or
+ * to refuse.
+ */
+static bool aff_silent;
+static int aff_ret;
+
+static int aff_set_affinity(struct irq_data *d, unsigned long mask, bool force)
+{
+	(void)force;
+	if (aff_ret)
+		return aff_ret;
+	if (!aff_silent)
+		irq_to_desc(d->irq)->effective_affinity = mask & -mask;
+	return 0;
+}
+
+static struct irq_chip aff_chip;
+
+static bool affinity_flag(struct irqaction *act)
+{
+	return act->thread_flags & (1UL << IRQTF_AFFINITY);
+}
+
+static void set_aff(unsigned long bits, int want, const char *what)
+{
+	cpumask_t m = { { bits } };
+
+	is_int(irq_set_affinity(IRQ, &m), want, what);
+}
+
+/* IRQTF_AFFINITY: set on every thread of the line, applied by the thread. */
+static void test_thread_affinity(void)
+{
+	struct irqaction *act, *act2;
+	struct irq_desc *desc;
+	unsigned int calls;
+
+	aff_chip = fake_chip;
+	aff_chip.irq_set_affinity = aff_set_affinity;
+	aff_silent = false;
+	aff_ret = 0;
+	host_set_cpus_ret = 0;
+	line(&aff_chip, handle_fasteoi_irq);
+	desc = D(IRQ);
+	ok(!request_threaded_irq(IRQ, NULL, fake_handler, IRQF_ONESHOT | IRQF_SHARED, "a", &a),
+	   "setup a threaded action on a steerable line");
+	act = action_of(&a);
+	ok(affinity_flag(act), "a new thread is marked to follow the line");
+	is_int(desc->effective_affinity, 1, "startup: the controller targets CPU 0");
+
+	calls = host_set_cpus_calls;
+	ok(irq_thread_check_affinity(act), "the thread applies the mark");
+	is_int(host_set_cpus_calls, calls + 1, "one set_cpus_allowed_ptr()");
+	is_int(host_cpus_allowed, 1, "to CPU 0, the effective affinity");
+	ok(!affinity_flag(act), "mark consumed");
+	ok(!irq_thread_check_affinity(act), "no mark: nothing to do");
+	is_int(host_set_cpus_calls, calls + 1, "and no second call");
+
+	/* Two CPUs asked for, one targeted: the thread takes the target. */
+	ok(!request_threaded_irq(IRQ, NULL, fake_handler2, IRQF_ONESHOT | IRQF_SHARED, "b", &b),
+	   "a second threaded action on the line");
+	act2 = action_of(&b);
+	irq_thread_check_affinity(act2);
+	set_aff(0xc, 0, "affinity 2-3");
+	is_int(desc->effective_affinity, 0x4, "the controller targets CPU 2");
+	ok(affinity_flag(act) && affinity_flag(act2), "both threads of the line are marked");
+	ok(irq_thread_check_affinity(act), "thread a follows");
+	is_int(host_cpus_allowed, 0x4, "to CPU 2 (effective), not CPUs 2-3 (requested)");
+	ok(irq_thread_check_affinity(act2), "thread b follows");
+	is_int(host_cpus_allowed, 0x4, "to CPU 2 as well");
+
+	/* A refused move marks nothing. */
+	aff_ret = -ENOSPC;
+	set_aff(0x8, -ENOSPC, "the controller refuses CPU 3");
+	aff_ret = 0;
+	ok(!affinity_flag(act) && !affinity_flag(act2), "a refused move marks no thread");
+	is_int(desc->effective_affinity, 0x4, "still on CPU 2");
+
+	/* A controller that reports nothing delivers to the mask's CPUs. */
+	aff_silent = true;
+	set_aff(0xa, 0, "affinity 1,3 on a controller that reports no target");
+	ok(irq_thread_check_affinity(act), "thread a follows");
+	is_int(host_cpus_allowed, 0xa, "to CPUs 1 and 3");
+	aff_silent = false;
+
+	/* No effective affinity at all: the requested mask. */
+	desc->effective_affinity = 0;
+	desc->affinity = 0x6;
+	is_int(irq_thread_affinity_mask(desc), 0x6, "no effective affinity: the requested one");
+
+	/* set_cpus_allowed_ptr() fails: the mark stays for the next run. */
+	set_aff(0x2, 0, "affinity CPU 1");
+	host_set_cpus_ret = -EINVAL;
+	ok(!irq_thread_check_affinity(act), "the move fails");
+	ok(affinity_flag(act), "the mark stays");
+	host_set_cpus_ret = 0;
+	ok(irq_thread_check_affinity(act), "next run: applied");
+	is_int(host_cpus_allowed, 0x2, "to CPU 1");
+	free_all();
+
+	/* A per-CPU line: its threads are never moved. */
+	line(&aff_chip, handle_fasteoi_irq);
+	ok(!request_threaded_irq(IRQ, NULL, fake_handler, IRQF_ONESHOT | IRQF_PERCPU, "a", &a),
+	   "setup a threaded per-CPU action");
+	act = action_of(&a);
+	set_aff(0x4, -EINVAL, "a per-CPU line cannot be steered");
+	is_int(irq_thread_affinity_mask(D(IRQ)), 0, "no CPUs for its thread");
+	calls = host_set_cpus_calls;
+	ok(!irq_thread_check_affinity(act), "its thread leaves its CPUs alone");
+	is_int(host_set_cpus_calls, calls, "no set_cpus_allowed_ptr()");
+	free_all();
+}
+
 int main(void)
 {
 	alarm(60);
@@ -377,6 +495,7 @@ int main(void)
 	test_spurious_accounting();
 	test_misrouted_poll();
 	test_forced();
+	test_thread_affinity();
 	irq_host_reset();
 	is_int(host_live_allocs, 0, "every irqaction freed");
 	is_int(host_kthreads_live, 0, "every thread stopped");
