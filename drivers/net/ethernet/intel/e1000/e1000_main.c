@@ -36,6 +36,16 @@
  * 256 ns units; "e1000.itr=N" (interrupts per second, default 8000 as
  * Linux's e1000 in its conservative mode; 0 = off) or "e1000 itr N" sets
  * it. QEMU's 82574 never goes below 500 units (7813 interrupts/s).
+ *
+ * Transmit timeout: if the device stops sending, the ring fills, the queue
+ * stays stopped and the core's watchdog (net/sched/sch_generic.c, every
+ * 5 s) calls e1000_tx_timeout(). Resetting needs process context (it
+ * frees and requests the IRQ, waits for NAPI), so that only schedules
+ * reset_task, which under rtnl_lock() - "ifconfig eth0 down" cannot cut
+ * into it - closes and reopens the adapter as ndo_stop/ndo_open do:
+ * frames still on the ring are dropped and counted (tx_dropped, reason
+ * DEV_DOWN), the rings are rebuilt, and the frames waiting in the qdisc
+ * go out once the link is back. "e1000 txhang" makes such a hang.
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -46,6 +56,7 @@
 #include <linux/interrupt.h>
 #include <linux/pci.h>
 #include <linux/netdevice.h>
+#include <linux/workqueue.h>
 #include <asm/io.h>
 #include <asm/page.h>
 #include <asm/processor.h>
@@ -498,10 +509,65 @@ static int e1000_close(struct net_device *dev)
 	return 0;
 }
 
+/*
+ * The adapter reset, in a kworker (Linux's e1000_reset_task): the
+ * transmitter stopped, so take the adapter down and up again. An
+ * interface that was taken down meanwhile has nothing left to reset.
+ */
+static void e1000_reset_task(struct work_struct *work)
+{
+	struct e1000_adapter *a = container_of(work, struct e1000_adapter, reset_task);
+	struct net_device *dev = a->netdev;
+	int ret;
+
+	rtnl_lock();
+	if (netif_running(dev)) {
+		pr_info("e1000 %s %s: Reset adapter\n", pci_name(a->pdev), dev->name);
+		e1000_close(dev);
+		ret = e1000_open(dev);
+		if (ret)
+			pr_err("e1000 %s %s: reset: open failed: %d\n", pci_name(a->pdev),
+			       dev->name, ret);
+		__atomic_fetch_add(&a->resets, 1, __ATOMIC_RELAXED);
+	}
+	rtnl_unlock();
+}
+
+/* The core's transmit watchdog: queue 0 stopped too long (timer softirq). */
+static void e1000_tx_timeout(struct net_device *dev, unsigned int txqueue)
+{
+	struct e1000_adapter *a = netdev_priv(dev);
+
+	(void)txqueue;                  /* one queue */
+	a->tx_timeout_count++;
+	schedule_work(&a->reset_task);
+}
+
+/**
+ * e1000_inject_txhang - fault injection: stop the transmitter
+ * @a: the adapter
+ *
+ * Clears TCTL.EN, as a wedged transmitter would look: the device no
+ * longer walks the transmit ring, so frames queued there are neither sent
+ * nor completed and the queue stops once the ring is full. Only the
+ * watchdog's reset (which reprograms TCTL) recovers. For tests, like
+ * Linux's drivers/misc/lkdtm.
+ */
+void e1000_inject_txhang(struct e1000_adapter *a)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&a->tx_lock, flags);
+	e1000_wr(a, E1000_TCTL, e1000_rd(a, E1000_TCTL) & ~E1000_TCTL_EN);
+	a->txhang++;
+	spin_unlock_irqrestore(&a->tx_lock, flags);
+}
+
 static const struct net_device_ops e1000_netdev_ops = {
 	.ndo_open = e1000_open,
 	.ndo_stop = e1000_close,
 	.ndo_start_xmit = e1000_xmit_frame,
+	.ndo_tx_timeout = e1000_tx_timeout,
 };
 
 static int e1000_probe(struct pci_dev *pdev, const struct pci_device_id *id)
@@ -530,7 +596,10 @@ static int e1000_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	a->info = (const struct e1000_info *)id->driver_data;
 	a->itr = e1000_itr_param;
 	spin_lock_init(&a->tx_lock);
+	INIT_WORK(&a->reset_task, e1000_reset_task);
 	dev->netdev_ops = &e1000_netdev_ops;
+	dev->watchdog_timeo = 5 * HZ;
+	dev->parent_pci = pdev;
 	a->hw_addr = ioremap(pci_resource_start(pdev, 0), pci_resource_len(pdev, 0));
 	if (!a->hw_addr) {
 		ret = -ENOMEM;
