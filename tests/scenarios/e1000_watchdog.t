@@ -24,10 +24,14 @@
 #  - A second hang, but the interface is taken down before the watchdog
 #    runs: no timeout, no reset (not while down), all 300 frames counted
 #    as dropped, nothing leaked; "ifconfig eth0 up" brings a working NIC.
+#
+# Boot 2: the same hang on the 82574L (-device e1000e, MSI): detected,
+# reset, every frame accounted for, and the interrupt is an MSI again
+# after the reset freed and requested it.
 
 . "$(dirname "$0")/lib.sh"
 need_kernel
-plan 27
+plan 31
 
 NIC='user,model=e1000'
 irqos_run --timeout 150 --smp 2 --nic "$NIC" -- \
@@ -124,3 +128,20 @@ like "$(cmd_output 26)" '^  tx_timeout 1 resets 1 txhang 2 ' 'e1000: no second r
 is "$(( $(ifc 25 txd) - $(ifc 16 txd) )),$(( $(ifc 25 txp) - $(ifc 16 txp) ))" '300,20' \
 	'ifconfig down: all 300 frames dropped and counted; after up 20 sent'
 is "$(skb_live 27)" "$(skb_live 2)" 'netdrops: no sk_buff leaked by the down/up either'
+
+irqos_run --timeout 120 --smp 2 --nic 'user,model=e1000e' -- \
+	'sleep 1' \
+	'ifconfig eth0' \
+	'e1000 txhang' \
+	'pktgen -q eth0 400' \
+	'sleep 12' \
+	'ifconfig eth0' \
+	'cat /proc/interrupts'
+is "$RUN_STATUS" 0 'e1000e: every command answered, then poweroff: status 0'
+is "$(ifc 6 tmo),$(grep -acE '^e1000 0000:00:03\.0 eth0: Reset adapter$' <<< "$RUN_LOG")" '1,1' \
+	'e1000e: one timeout, one reset'
+sent=$(( $(ifc 6 txp) - $(ifc 2 txp) )) dropped=$(( $(ifc 6 txd) - $(ifc 2 txd) ))
+replies=$(( $(ifc 6 rxp) - $(ifc 2 rxp) ))
+is "$((sent + dropped)),$replies" "400,$sent" \
+	"e1000e: $sent sent after the reset + $dropped dropped = 400, $replies replies"
+like "$(cmd_output 7)" 'PCI-MSI.* eth0$' 'e1000e: eth0 on its MSI again after the reset'
