@@ -32,6 +32,11 @@
  *
  * dev_open() and dev_close() bring a device up and down (ndo_open,
  * ndo_stop); a down device transmits nothing (-ENETDOWN, counted).
+ *
+ * Transmit watchdog: a driver with an ndo_tx_timeout and a watchdog_timeo
+ * is called (from the timer softirq) when its queue has stayed stopped
+ * that long without a frame taken (trans_start); it resets the NIC from
+ * process context under rtnl_lock().
  */
 #ifndef _LINUX_NETDEVICE_H
 #define _LINUX_NETDEVICE_H
@@ -228,10 +233,6 @@ void dev_watchdog_down(struct net_device *dev);
 void dev_watchdog_timer_fn(struct timer_list *t);
 const char *netdev_drivername(const struct net_device *dev);
 
-/* net/core/dev.c: the lock that serialises configuration (dev_open,
- * dev_close, a driver's reset); process context, it sleeps. */
-void rtnl_lock(void);
-void rtnl_unlock(void);
 
 /* Protocol handlers, by ethertype. */
 struct packet_type {

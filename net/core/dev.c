@@ -25,7 +25,9 @@
  * ksoftirqd apply to it too.
  *
  * dev_open() and dev_close() bring a device up and down: ndo_open/ndo_stop,
- * IFF_UP, and on close the transmit queue purged (each frame counted).
+ * IFF_UP, the transmit watchdog started and stopped (as is it by
+ * netif_carrier_on/off()), and on close the transmit queue purged (each
+ * frame counted). rtnl_lock() serialises them with a driver's reset.
  *
  * netif_receive_skb() delivers a frame to the packet_type registered for
  * its ethertype. A frame nobody speaks is dropped with reason
@@ -53,6 +55,7 @@
 #include <linux/ktime.h>
 #include <linux/delay.h>
 #include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
 #include <net/pkt_sched.h>
 #include <asm/processor.h>
 

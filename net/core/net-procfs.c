@@ -31,6 +31,7 @@
 #include <linux/shell.h>
 #include <linux/irqdesc.h>
 #include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
 #include <net/ip.h>
 
 struct proc_dir_entry *proc_net;

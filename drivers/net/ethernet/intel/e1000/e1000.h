@@ -71,6 +71,7 @@ struct e1000_adapter {
 	int irq;
 	bool msi;
 	bool polling;
+	bool opened;                      /* between e1000_open() and e1000_close() */
 	u32 itr;                          /* interrupts/s, 0: no throttling */
 
 	struct e1000_rx_desc *rx_ring;
@@ -102,6 +103,11 @@ void e1000_irq_enable(struct e1000_adapter *a);
 void e1000_reset_hw(struct e1000_adapter *a);
 int e1000_read_mac_addr(struct e1000_adapter *a, u8 *mac);
 void e1000_configure_model(struct e1000_adapter *a);
+int e1000_open(struct net_device *dev);
+int e1000_close(struct net_device *dev);
+/* e1000_reset.c */
+void e1000_tx_timeout(struct net_device *dev, unsigned int txqueue);
+void e1000_reset_task(struct work_struct *work);
 void e1000_inject_txhang(struct e1000_adapter *a);
 
 #endif

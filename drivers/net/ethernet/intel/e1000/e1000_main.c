@@ -39,13 +39,8 @@
  *
  * Transmit timeout: if the device stops sending, the ring fills, the queue
  * stays stopped and the core's watchdog (net/sched/sch_generic.c, every
- * 5 s) calls e1000_tx_timeout(). Resetting needs process context (it
- * frees and requests the IRQ, waits for NAPI), so that only schedules
- * reset_task, which under rtnl_lock() - "ifconfig eth0 down" cannot cut
- * into it - closes and reopens the adapter as ndo_stop/ndo_open do:
- * frames still on the ring are dropped and counted (tx_dropped, reason
- * DEV_DOWN), the rings are rebuilt, and the frames waiting in the qdisc
- * go out once the link is back. "e1000 txhang" makes such a hang.
+ * 5 s) calls e1000_tx_timeout(), which schedules the adapter's reset
+ * (e1000_reset.c, with the "e1000 txhang" fault injection).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -56,7 +51,6 @@
 #include <linux/interrupt.h>
 #include <linux/pci.h>
 #include <linux/netdevice.h>
-#include <linux/workqueue.h>
 #include <asm/io.h>
 #include <asm/page.h>
 #include <asm/processor.h>
@@ -472,7 +466,8 @@ static void e1000_configure(struct e1000_adapter *a)
 		 E1000_RCTL_SECRC | E1000_RCTL_RDMTS_HALF);
 }
 
-static int e1000_open(struct net_device *dev)
+/** e1000_open - ndo_open: program the rings, request the IRQ, start */
+int e1000_open(struct net_device *dev)
 {
 	struct e1000_adapter *a = netdev_priv(dev);
 	unsigned long flags = a->msi ? 0 : IRQF_SHARED;
@@ -490,14 +485,24 @@ static int e1000_open(struct net_device *dev)
 	e1000_rd(a, E1000_ICR);                  /* drop causes from before */
 	e1000_irq_enable(a);
 	netif_start_queue(dev);
+	a->opened = true;
 	e1000_check_link(a);
 	return 0;
 }
 
-static int e1000_close(struct net_device *dev)
+/**
+ * e1000_close - ndo_stop: stop the device, free the IRQ, release the rings
+ * @dev: the interface
+ *
+ * Frames left on the transmit ring are counted as sent (DD) or dropped.
+ */
+int e1000_close(struct net_device *dev)
 {
 	struct e1000_adapter *a = netdev_priv(dev);
 
+	if (!a->opened)                 /* a reset whose reopen failed */
+		return 0;
+	a->opened = false;
 	netif_stop_queue(dev);
 	e1000_wr(a, E1000_IMC, ~0u);
 	e1000_wr(a, E1000_RCTL, 0);
@@ -507,60 +512,6 @@ static int e1000_close(struct net_device *dev)
 	netif_carrier_off(dev);
 	e1000_release_rings(a);
 	return 0;
-}
-
-/*
- * The adapter reset, in a kworker (Linux's e1000_reset_task): the
- * transmitter stopped, so take the adapter down and up again. An
- * interface that was taken down meanwhile has nothing left to reset.
- */
-static void e1000_reset_task(struct work_struct *work)
-{
-	struct e1000_adapter *a = container_of(work, struct e1000_adapter, reset_task);
-	struct net_device *dev = a->netdev;
-	int ret;
-
-	rtnl_lock();
-	if (netif_running(dev)) {
-		pr_info("e1000 %s %s: Reset adapter\n", pci_name(a->pdev), dev->name);
-		e1000_close(dev);
-		ret = e1000_open(dev);
-		if (ret)
-			pr_err("e1000 %s %s: reset: open failed: %d\n", pci_name(a->pdev),
-			       dev->name, ret);
-		__atomic_fetch_add(&a->resets, 1, __ATOMIC_RELAXED);
-	}
-	rtnl_unlock();
-}
-
-/* The core's transmit watchdog: queue 0 stopped too long (timer softirq). */
-static void e1000_tx_timeout(struct net_device *dev, unsigned int txqueue)
-{
-	struct e1000_adapter *a = netdev_priv(dev);
-
-	(void)txqueue;                  /* one queue */
-	a->tx_timeout_count++;
-	schedule_work(&a->reset_task);
-}
-
-/**
- * e1000_inject_txhang - fault injection: stop the transmitter
- * @a: the adapter
- *
- * Clears TCTL.EN, as a wedged transmitter would look: the device no
- * longer walks the transmit ring, so frames queued there are neither sent
- * nor completed and the queue stops once the ring is full. Only the
- * watchdog's reset (which reprograms TCTL) recovers. For tests, like
- * Linux's drivers/misc/lkdtm.
- */
-void e1000_inject_txhang(struct e1000_adapter *a)
-{
-	unsigned long flags;
-
-	spin_lock_irqsave(&a->tx_lock, flags);
-	e1000_wr(a, E1000_TCTL, e1000_rd(a, E1000_TCTL) & ~E1000_TCTL_EN);
-	a->txhang++;
-	spin_unlock_irqrestore(&a->tx_lock, flags);
 }
 
 static const struct net_device_ops e1000_netdev_ops = {
