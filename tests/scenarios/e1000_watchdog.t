@@ -27,11 +27,12 @@
 #
 # Boot 2: the same hang on the 82574L (-device e1000e, MSI): detected,
 # reset, every frame accounted for, and the interrupt is an MSI again
-# after the reset freed and requested it.
+# after the reset freed and requested it. Then a second hang: counted and
+# reset again, but the NETDEV WATCHDOG warning is printed once per boot.
 
 . "$(dirname "$0")/lib.sh"
 need_kernel
-plan 31
+plan 33
 
 NIC='user,model=e1000'
 irqos_run --timeout 150 --smp 2 --nic "$NIC" -- \
@@ -136,12 +137,19 @@ irqos_run --timeout 120 --smp 2 --nic 'user,model=e1000e' -- \
 	'pktgen -q eth0 400' \
 	'sleep 12' \
 	'ifconfig eth0' \
-	'cat /proc/interrupts'
+	'cat /proc/interrupts' \
+	'e1000 txhang' \
+	'pktgen -q eth0 300' \
+	'sleep 12' \
+	'e1000'
 is "$RUN_STATUS" 0 'e1000e: every command answered, then poweroff: status 0'
-is "$(ifc 6 tmo),$(grep -acE '^e1000 0000:00:03\.0 eth0: Reset adapter$' <<< "$RUN_LOG")" '1,1' \
+is "$(ifc 6 tmo),$(strip_ts "$(cmd_output 5)" | grep -acE '^e1000 0000:00:03\.0 eth0: Reset adapter$')" '1,1' \
 	'e1000e: one timeout, one reset'
 sent=$(( $(ifc 6 txp) - $(ifc 2 txp) )) dropped=$(( $(ifc 6 txd) - $(ifc 2 txd) ))
 replies=$(( $(ifc 6 rxp) - $(ifc 2 rxp) ))
 is "$((sent + dropped)),$replies" "400,$sent" \
 	"e1000e: $sent sent after the reset + $dropped dropped = 400, $replies replies"
 like "$(cmd_output 7)" 'PCI-MSI.* eth0$' 'e1000e: eth0 on its MSI again after the reset'
+like "$(cmd_output 11)" '^  tx_timeout 2 resets 2 txhang 2 ' 'e1000e: second hang, second timeout and reset'
+is "$(grep -acE '^NETDEV WATCHDOG: ' <<< "$RUN_LOG"),$(grep -acE ' eth0: Reset adapter$' <<< "$RUN_LOG")" '1,2' \
+	'e1000e: two resets, one NETDEV WATCHDOG line (a WARN_ONCE)'
