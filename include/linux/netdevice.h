@@ -233,7 +233,6 @@ void dev_watchdog_down(struct net_device *dev);
 void dev_watchdog_timer_fn(struct timer_list *t);
 const char *netdev_drivername(const struct net_device *dev);
 
-
 /* Protocol handlers, by ethertype. */
 struct packet_type {
 	__be16 type;                    /* htons(ETH_P_IP), ... */

@@ -25,7 +25,7 @@
  * ksoftirqd apply to it too.
  *
  * dev_open() and dev_close() bring a device up and down: ndo_open/ndo_stop,
- * IFF_UP, the transmit watchdog started and stopped (as is it by
+ * IFF_UP, the transmit watchdog started and stopped (as it is by
  * netif_carrier_on/off()), and on close the transmit queue purged (each
  * frame counted). rtnl_lock() serialises them with a driver's reset.
  *
