@@ -26,8 +26,8 @@
  * TX interrupt) the queue stays stopped forever and every later frame
  * waits here, then is dropped as BACKLOG. For a driver with an
  * ndo_tx_timeout, a timer (dev_watchdog_timer_fn(), Linux's dev_watchdog())
- * runs every watchdog_timeo jiffies (5 s
- * unless the driver sets it) while the device is up with carrier. It
+ * runs every watchdog_timeo jiffies (5 s unless the driver sets it) while
+ * the device is up with carrier. It
  * finds the queue stopped and no frame taken by the driver (trans_start,
  * stamped after each NETDEV_TX_OK) for longer than watchdog_timeo: it
  * prints "NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out N ms"
