@@ -32,6 +32,11 @@
  *
  * dev_open() and dev_close() bring a device up and down (ndo_open,
  * ndo_stop); a down device transmits nothing (-ENETDOWN, counted).
+ *
+ * Transmit watchdog: a driver with an ndo_tx_timeout and a watchdog_timeo
+ * is called (from the timer softirq) when its queue has stayed stopped
+ * that long without a frame taken (trans_start); it resets the NIC from
+ * process context under rtnl_lock().
  */
 #ifndef _LINUX_NETDEVICE_H
 #define _LINUX_NETDEVICE_H
@@ -41,6 +46,8 @@
 #include <linux/skbuff.h>
 #include <linux/if_ether.h>
 #include <linux/percpu.h>
+#include <linux/timer.h>
+#include <linux/jiffies.h>
 
 #define IFNAMSIZ 16
 
@@ -76,6 +83,9 @@ struct net_device_ops {
 	int (*ndo_open)(struct net_device *dev);
 	int (*ndo_stop)(struct net_device *dev);
 	netdev_tx_t (*ndo_start_xmit)(struct sk_buff *skb, struct net_device *dev);
+	/* The transmit watchdog found queue @txqueue stopped for longer than
+	 * watchdog_timeo (timer softirq context: schedule the reset). */
+	void (*ndo_tx_timeout)(struct net_device *dev, unsigned int txqueue);
 };
 
 /* NAPI states (bits of napi_struct.state) */
@@ -120,6 +130,15 @@ struct net_device {
 	unsigned long qdisc_running;     /* bit 0: a CPU is draining it */
 	unsigned long qdisc_scheduled;   /* bit 0: on a CPU's output queue */
 	struct net_device *next_sched;   /* link in softnet_data's output queue */
+	/* The transmit watchdog (net/sched/sch_generic.c), for drivers with an
+	 * ndo_tx_timeout: armed while up with carrier. */
+	struct timer_list watchdog_timer;
+	int watchdog_timeo;              /* jiffies a stopped queue may make no
+					  * progress; <= 0: 5 * HZ at dev_open() */
+	unsigned long trans_start;       /* jiffies: the driver last took a frame */
+	unsigned long trans_timeout;     /* watchdog timeouts (Linux's queue tx-0 tx_timeout) */
+	struct pci_dev *parent_pci;      /* the PCI function behind it, or NULL
+					  * (Linux's SET_NETDEV_DEV) */
 };
 
 static inline void *netdev_priv(const struct net_device *dev) { return dev->priv; }
@@ -197,9 +216,22 @@ static inline void netif_start_queue(struct net_device *d)
 {
 	__atomic_fetch_and(&d->queue_state, ~1UL, __ATOMIC_SEQ_CST);
 }
+/* The driver took a frame (the core does this after NETDEV_TX_OK). */
+static inline void netif_trans_update(struct net_device *d)
+{
+	WRITE_ONCE(d->trans_start, jiffies);
+}
 void netif_carrier_on(struct net_device *d);
 void netif_carrier_off(struct net_device *d);
 static inline bool netif_carrier_ok(const struct net_device *d) { return READ_ONCE(d->carrier); }
+/* Up (IFF_UP): Linux's netif_running(). */
+static inline bool netif_running(const struct net_device *d) { return READ_ONCE(d->flags) & IFF_UP; }
+
+/* net/sched/sch_generic.c: the transmit watchdog. */
+void dev_watchdog_up(struct net_device *dev);
+void dev_watchdog_down(struct net_device *dev);
+void dev_watchdog_timer_fn(struct timer_list *t);
+const char *netdev_drivername(const struct net_device *dev);
 
 /* Protocol handlers, by ethertype. */
 struct packet_type {

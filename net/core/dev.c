@@ -25,7 +25,9 @@
  * ksoftirqd apply to it too.
  *
  * dev_open() and dev_close() bring a device up and down: ndo_open/ndo_stop,
- * IFF_UP, and on close the transmit queue purged (each frame counted).
+ * IFF_UP, the transmit watchdog started and stopped (as it is by
+ * netif_carrier_on/off()), and on close the transmit queue purged (each
+ * frame counted). rtnl_lock() serialises them with a driver's reset.
  *
  * netif_receive_skb() delivers a frame to the packet_type registered for
  * its ethertype. A frame nobody speaks is dropped with reason
@@ -46,12 +48,14 @@
 #include <linux/interrupt.h>
 #include <linux/irqflags.h>
 #include <linux/spinlock.h>
+#include <linux/mutex.h>
 #include <linux/preempt.h>
 #include <linux/bottom_half.h>
 #include <linux/smp.h>
 #include <linux/ktime.h>
 #include <linux/delay.h>
 #include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
 #include <net/pkt_sched.h>
 #include <asm/processor.h>
 
@@ -97,6 +101,7 @@ struct net_device *alloc_etherdev(int sizeof_priv)
 	dev->irq = -1;
 	skb_queue_head_init(&dev->qdisc);
 	dev->tx_queue_len = 1000;
+	timer_setup(&dev->watchdog_timer, dev_watchdog_timer_fn, 0);
 	return dev;
 }
 
@@ -182,8 +187,10 @@ int dev_open(struct net_device *dev)
 		return 0;
 	if (dev->netdev_ops && dev->netdev_ops->ndo_open)
 		ret = dev->netdev_ops->ndo_open(dev);
-	if (!ret)
+	if (!ret) {
 		__atomic_fetch_or(&dev->flags, IFF_UP, __ATOMIC_SEQ_CST);
+		dev_watchdog_up(dev);
+	}
 	return ret;
 }
 
@@ -206,6 +213,7 @@ int dev_close(struct net_device *dev)
 
 	if (!(__atomic_fetch_and(&dev->flags, ~IFF_UP, __ATOMIC_SEQ_CST) & IFF_UP))
 		return 0;
+	dev_watchdog_down(dev);
 	while (__atomic_load_n(&dev->qdisc_running, __ATOMIC_ACQUIRE) & 1UL)
 		msleep(1);
 	if (dev->netdev_ops && dev->netdev_ops->ndo_stop)
@@ -219,6 +227,7 @@ void netif_carrier_on(struct net_device *d)
 {
 	WRITE_ONCE(d->carrier, true);
 	__atomic_fetch_or(&d->flags, IFF_RUNNING, __ATOMIC_SEQ_CST);
+	dev_watchdog_up(d);
 }
 
 /** netif_carrier_off - the link is down */
@@ -226,6 +235,28 @@ void netif_carrier_off(struct net_device *d)
 {
 	WRITE_ONCE(d->carrier, false);
 	__atomic_fetch_and(&d->flags, ~IFF_RUNNING, __ATOMIC_SEQ_CST);
+	if (d->watchdog_timer.function)
+		del_timer(&d->watchdog_timer);
+}
+
+static DEFINE_MUTEX(rtnl_mutex);
+
+/**
+ * rtnl_lock - serialise device configuration (Linux's RTNL)
+ *
+ * Held around dev_open()/dev_close() by ifconfig and by a driver's reset
+ * (e1000_reset_task()), so that "ifconfig eth0 down" cannot run in the
+ * middle of a reset. Process context.
+ */
+void rtnl_lock(void)
+{
+	mutex_lock(&rtnl_mutex);
+}
+
+/** rtnl_unlock - release the configuration lock */
+void rtnl_unlock(void)
+{
+	mutex_unlock(&rtnl_mutex);
 }
 
 /* ------------------------------------------------------- protocol handlers */

@@ -31,6 +31,7 @@
 #include <linux/shell.h>
 #include <linux/irqdesc.h>
 #include <linux/netdevice.h>
+#include <linux/rtnetlink.h>
 #include <net/ip.h>
 
 struct proc_dir_entry *proc_net;
@@ -144,6 +145,9 @@ static void ifconfig_one(struct net_device *dev)
 	if (dev->irq >= 0)
 		shell_printf("        device interrupt %d  interrupts %u\n", dev->irq,
 			     kstat_irqs(dev->irq));
+	if (dev->netdev_ops && dev->netdev_ops->ndo_tx_timeout)
+		shell_printf("        tx watchdog %lu ms  tx_timeout %lu\n",
+			     jiffies_to_msecs(dev->watchdog_timeo), READ_ONCE(dev->trans_timeout));
 	if (dev->napi)
 		shell_printf("        napi polls %lu  completes %lu  rx_nohandler %lu\n",
 			     READ_ONCE(dev->napi->polls), READ_ONCE(dev->napi->completes),
@@ -175,6 +179,7 @@ static int ifconfig_set(struct net_device *dev, int argc, char **argv)
 			return ret;
 		}
 	}
+	rtnl_lock();
 	if (req.updown == IFCONFIG_UP) {
 		ret = dev_open(dev);
 		if (ret)
@@ -184,6 +189,7 @@ static int ifconfig_set(struct net_device *dev, int argc, char **argv)
 		if (ret)
 			shell_printf("ifconfig: %s: down failed: error %d\n", dev->name, ret);
 	}
+	rtnl_unlock();
 	return ret;
 }
 

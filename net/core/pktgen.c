@@ -6,8 +6,10 @@
  * answers every "who has 10.0.2.2" with an ARP reply, which comes back in
  * through the NIC's interrupt, NAPI and netif_receive_skb().
  *
- * Shell: "pktgen ethN [COUNT [TARGET-IP]]" sends COUNT requests and
- * reports how many the driver took; the replies show in ifconfig's RX
+ * Shell: "pktgen [-q] ethN [COUNT [TARGET-IP]]" sends COUNT requests and
+ * reports how many the driver took (with -q: how many dev_queue_xmit()
+ * accepted - it does not wait while the driver's queue is stopped, so
+ * frames wait in the device's qdisc, as a socket's would); the replies show in ifconfig's RX
  * counters (and in netdrops as UNHANDLED_PROTO while nothing speaks ARP).
  */
 #include <linux/kernel.h>
@@ -143,10 +145,16 @@ static int do_pktgen(int argc, char **argv)
 	u32 tip = PKTGEN_SLIRP_GATEWAY;
 	struct net_device *dev;
 	unsigned int sent;
+	bool nowait = false;
 	int ret;
 
+	if (argc > 1 && !strcmp(argv[1], "-q")) {
+		nowait = true;
+		argc--;
+		argv++;
+	}
 	if (argc < 2 || argc > 4) {
-		shell_printf("usage: pktgen ethN [COUNT [TARGET-IP]]\n");
+		shell_printf("usage: pktgen [-q] ethN [COUNT [TARGET-IP]]\n");
 		return -EINVAL;
 	}
 	dev = dev_get_by_name(argv[1]);
@@ -162,11 +170,19 @@ static int do_pktgen(int argc, char **argv)
 		shell_printf("pktgen: bad IPv4 address '%s' (-EINVAL)\n", argv[3]);
 		return -EINVAL;
 	}
-	ret = pktgen_arp_burst(dev, PKTGEN_SLIRP_GUEST, tip, count, &sent);
+	if (nowait) {
+		/* Every frame to the qdisc; stop at the first refusal. */
+		for (sent = 0, ret = 0; sent < count && !ret; )
+			if (!(ret = pktgen_arp_request(dev, PKTGEN_SLIRP_GUEST, tip)))
+				sent++;
+	} else {
+		ret = pktgen_arp_burst(dev, PKTGEN_SLIRP_GUEST, tip, count, &sent);
+	}
 	shell_printf("pktgen: %s: sent %u of %lu ARP requests for %u.%u.%u.%u%s\n", dev->name,
 		     sent, count, tip >> 24, (tip >> 16) & 0xff, (tip >> 8) & 0xff, tip & 0xff,
 		     ret ? " (stopped by an error)" : "");
 	return ret;
 }
-DEFINE_SHELL_CMD(pktgen, "ethN [COUNT [TARGET-IP]]", "send ARP requests by hand (tests the NIC path)",
+DEFINE_SHELL_CMD(pktgen, "[-q] ethN [COUNT [TARGET-IP]]",
+		 "send ARP requests by hand (tests the NIC path); -q: queue, never wait",
 		 do_pktgen);

@@ -20,6 +20,21 @@
  * counted as NO_CARRIER - the part Linux's noop qdisc plays between
  * netif_carrier_off() and netif_carrier_on(), instead of frames handed to
  * a dead link and lost uncounted.
+ *
+ * The transmit watchdog: a queue the driver stopped is woken by its TX
+ * cleanup, so if the hardware stops sending (a wedged transmitter, a lost
+ * TX interrupt) the queue stays stopped forever and every later frame
+ * waits here, then is dropped as BACKLOG. For a driver with an
+ * ndo_tx_timeout, a timer (dev_watchdog_timer_fn(), Linux's dev_watchdog())
+ * runs every watchdog_timeo jiffies (5 s unless the driver sets it) while
+ * the device is up with carrier. It
+ * finds the queue stopped and no frame taken by the driver (trans_start,
+ * stamped after each NETDEV_TX_OK) for longer than watchdog_timeo: it
+ * prints "NETDEV WATCHDOG: eth0 (e1000): transmit queue 0 timed out N ms"
+ * once per boot with a backtrace (a WARN_ONCE, as Linux), counts every
+ * occurrence in dev->trans_timeout (ifconfig's "tx_timeout") and calls
+ * ndo_tx_timeout, which schedules the driver's reset. A queue that is
+ * running, or stopped but still moving, is never a timeout.
  */
 #include <linux/kernel.h>
 #include <linux/errno.h>
@@ -27,6 +42,10 @@
 #include <linux/irqflags.h>
 #include <linux/bottom_half.h>
 #include <linux/percpu.h>
+#include <linux/bug.h>
+#include <linux/jiffies.h>
+#include <linux/timer.h>
+#include <linux/pci.h>
 #include <linux/netdevice.h>
 #include <net/pkt_sched.h>
 
@@ -82,6 +101,7 @@ void qdisc_run(struct net_device *dev)
 				busy = true;
 				break;
 			}
+			netif_trans_update(dev);
 		}
 		__atomic_store_n(&dev->qdisc_running, 0UL, __ATOMIC_RELEASE);
 		local_bh_enable();
@@ -155,4 +175,78 @@ void qdisc_run_output_queue(void)
 		qdisc_run(dev);
 		dev = next;
 	}
+}
+
+/**
+ * netdev_drivername - the name of the driver behind @dev, for messages
+ * @dev: the device
+ *
+ * Return: the bound PCI driver's name, or "" for a device without one.
+ */
+const char *netdev_drivername(const struct net_device *dev)
+{
+	const struct pci_dev *pdev = dev->parent_pci;
+
+	return pdev && pdev->driver ? pdev->driver->name : "";
+}
+
+/**
+ * dev_watchdog_timer_fn - the transmit watchdog's timer (TIMER_SOFTIRQ)
+ * @t: &dev->watchdog_timer, set up by alloc_etherdev()
+ *
+ * Re-arms itself while the device is up with carrier; dev_close() and
+ * netif_carrier_off() take it down. Linux calls it dev_watchdog().
+ */
+void dev_watchdog_timer_fn(struct timer_list *t)
+{
+	struct net_device *dev = container_of(t, struct net_device, watchdog_timer);
+	unsigned long start, now = jiffies;
+
+	if (!netif_running(dev) || !netif_carrier_ok(dev))
+		return;
+	start = READ_ONCE(dev->trans_start);
+	if (netif_queue_stopped(dev) && time_after(now, start + dev->watchdog_timeo)) {
+		__atomic_fetch_add(&dev->trans_timeout, 1, __ATOMIC_RELAXED);
+		WARN_ONCE(1, "NETDEV WATCHDOG: %s (%s): transmit queue %u timed out %lu ms\n",
+			  dev->name, netdev_drivername(dev), 0u, jiffies_to_msecs(now - start));
+		dev->netdev_ops->ndo_tx_timeout(dev, 0);
+	}
+	mod_timer(&dev->watchdog_timer, jiffies + dev->watchdog_timeo);
+}
+
+/**
+ * dev_watchdog_up - start @dev's transmit watchdog
+ * @dev: the device; called by dev_open() and netif_carrier_on(), any context
+ *
+ * Only for a driver with an ndo_tx_timeout, only while @dev is up with
+ * carrier. A watchdog_timeo of 0 or less becomes 5 * HZ, as Linux's
+ * default. trans_start restarts now, so time spent down or without a
+ * link is not counted against the queue.
+ */
+void dev_watchdog_up(struct net_device *dev)
+{
+	if (!dev->netdev_ops || !dev->netdev_ops->ndo_tx_timeout ||
+	    !netif_running(dev) || !netif_carrier_ok(dev))
+		return;
+	if (dev->watchdog_timeo <= 0)
+		dev->watchdog_timeo = 5 * HZ;
+	netif_trans_update(dev);
+	if (WARN_ON_ONCE(!dev->watchdog_timer.function))
+		return;                 /* not from alloc_etherdev() */
+	if (!timer_pending(&dev->watchdog_timer))
+		mod_timer(&dev->watchdog_timer, jiffies + dev->watchdog_timeo);
+}
+
+/**
+ * dev_watchdog_down - stop @dev's transmit watchdog
+ * @dev: the device; process context (dev_close()): waits for a running
+ * dev_watchdog() to finish
+ *
+ * netif_carrier_off(), which may run in hard irq, only dequeues the timer:
+ * a dev_watchdog() already running sees the carrier off and stops.
+ */
+void dev_watchdog_down(struct net_device *dev)
+{
+	if (dev->watchdog_timer.function)
+		del_timer_sync(&dev->watchdog_timer);
 }

@@ -10,6 +10,7 @@
 #include <linux/spinlock.h>
 #include <linux/netdevice.h>
 #include <linux/pci.h>
+#include <linux/workqueue.h>
 #include "e1000_hw.h"
 
 #define E1000_RX_RING   256
@@ -57,6 +58,9 @@ extern const struct e1000_info e1000_82540_info, e1000_82574_info;
  * @mpc_probed: MPC was found non-zero once and its read behaviour tested;
  * @mpc_running_total: MPC does not clear on read (QEMU), @mpc_last its
  * value at the last read (see e1000_update_missed())
+ * @reset_task: the reset the transmit watchdog asks for (e1000_tx_timeout())
+ * @tx_timeout_count: e1000_tx_timeout() calls; @resets: resets done;
+ * @txhang: "e1000 txhang" fault injections
  */
 struct e1000_adapter {
 	struct net_device *netdev;
@@ -67,6 +71,7 @@ struct e1000_adapter {
 	int irq;
 	bool msi;
 	bool polling;
+	bool opened;                      /* between e1000_open() and e1000_close() */
 	u32 itr;                          /* interrupts/s, 0: no throttling */
 
 	struct e1000_rx_desc *rx_ring;
@@ -82,6 +87,9 @@ struct e1000_adapter {
 	u32 icr_seen;
 	bool mpc_probed, mpc_running_total;
 	u32 mpc_last;
+
+	struct work_struct reset_task;
+	unsigned long tx_timeout_count, resets, txhang;
 };
 
 struct e1000_adapter *e1000_get(unsigned int n);
@@ -95,5 +103,11 @@ void e1000_irq_enable(struct e1000_adapter *a);
 void e1000_reset_hw(struct e1000_adapter *a);
 int e1000_read_mac_addr(struct e1000_adapter *a, u8 *mac);
 void e1000_configure_model(struct e1000_adapter *a);
+int e1000_open(struct net_device *dev);
+int e1000_close(struct net_device *dev);
+/* e1000_reset.c */
+void e1000_tx_timeout(struct net_device *dev, unsigned int txqueue);
+void e1000_reset_task(struct work_struct *work);
+void e1000_inject_txhang(struct e1000_adapter *a);
 
 #endif

@@ -4,6 +4,12 @@
  * model (82540EM or 82574L), ring indices as the device and the driver
  * see them, the interrupt mask, interrupt counters - and the interrupt
  * throttle ("e1000 itr N").
+ *
+ * "e1000 txhang" is fault injection, like Linux's drivers/misc/lkdtm: it
+ * clears TCTL.EN on eth0 so the transmitter stops walking its ring, the
+ * way a wedged transmitter does; the transmit watchdog then detects the
+ * stopped queue and the driver resets the adapter. The third line of
+ * "e1000" counts the timeouts, resets and injections.
  * Reading registers here has no side effects (ICR is never read).
  */
 #include <linux/kernel.h>
@@ -27,6 +33,9 @@ static void e1000_show(struct e1000_adapter *a)
 	shell_printf("  irqs %lu irq_none %lu lsc %lu rxo %lu rx_no_buffer %lu tx_busy %lu icr_seen %#x\n",
 		     READ_ONCE(a->irqs), READ_ONCE(a->irq_none), a->lsc, a->rxo, a->rx_no_buffer,
 		     a->tx_busy, a->icr_seen);
+	shell_printf("  tx_timeout %lu resets %lu txhang %lu tctl %#x\n",
+		     READ_ONCE(a->tx_timeout_count), READ_ONCE(a->resets), READ_ONCE(a->txhang),
+		     e1000_rd(a, E1000_TCTL));
 }
 
 static int do_e1000(int argc, char **argv)
@@ -53,8 +62,20 @@ static int do_e1000(int argc, char **argv)
 			     v, e1000_rd(e1000_get(0), E1000_ITR));
 		return 0;
 	}
-	shell_printf("usage: e1000 [itr N]\n");
+	if (argc == 2 && !strcmp(argv[1], "txhang")) {
+		a = e1000_get(0);
+		if (!netif_running(a->netdev)) {
+			shell_printf("e1000: %s is down: nothing to hang (-ENETDOWN)\n", a->netdev->name);
+			return -ENETDOWN;
+		}
+		e1000_inject_txhang(a);
+		shell_printf("e1000: %s: transmitter stopped (TCTL.EN cleared); the watchdog resets it after %lu ms\n",
+			     a->netdev->name, jiffies_to_msecs(a->netdev->watchdog_timeo));
+		return 0;
+	}
+	shell_printf("usage: e1000 [itr N | txhang]\n");
 	return -EINVAL;
 }
-DEFINE_SHELL_CMD(e1000, "[itr N]", "e1000 adapters: rings, interrupt mask and counters; set ITR",
+DEFINE_SHELL_CMD(e1000, "[itr N | txhang]",
+		 "e1000 adapters: rings, interrupt mask and counters; set ITR; txhang: stop the transmitter (fault injection)",
 		 do_e1000);

@@ -36,6 +36,11 @@
  * 256 ns units; "e1000.itr=N" (interrupts per second, default 8000 as
  * Linux's e1000 in its conservative mode; 0 = off) or "e1000 itr N" sets
  * it. QEMU's 82574 never goes below 500 units (7813 interrupts/s).
+ *
+ * Transmit timeout: if the device stops sending, the ring fills, the queue
+ * stays stopped and the core's watchdog (net/sched/sch_generic.c, every
+ * 5 s) calls e1000_tx_timeout(), which schedules the adapter's reset
+ * (e1000_reset.c, with the "e1000 txhang" fault injection).
  */
 #include <linux/kernel.h>
 #include <linux/init.h>
@@ -461,7 +466,8 @@ static void e1000_configure(struct e1000_adapter *a)
 		 E1000_RCTL_SECRC | E1000_RCTL_RDMTS_HALF);
 }
 
-static int e1000_open(struct net_device *dev)
+/** e1000_open - ndo_open: program the rings, request the IRQ, start */
+int e1000_open(struct net_device *dev)
 {
 	struct e1000_adapter *a = netdev_priv(dev);
 	unsigned long flags = a->msi ? 0 : IRQF_SHARED;
@@ -479,14 +485,24 @@ static int e1000_open(struct net_device *dev)
 	e1000_rd(a, E1000_ICR);                  /* drop causes from before */
 	e1000_irq_enable(a);
 	netif_start_queue(dev);
+	a->opened = true;
 	e1000_check_link(a);
 	return 0;
 }
 
-static int e1000_close(struct net_device *dev)
+/**
+ * e1000_close - ndo_stop: stop the device, free the IRQ, release the rings
+ * @dev: the interface
+ *
+ * Frames left on the transmit ring are counted as sent (DD) or dropped.
+ */
+int e1000_close(struct net_device *dev)
 {
 	struct e1000_adapter *a = netdev_priv(dev);
 
+	if (!a->opened)                 /* a reset whose reopen failed */
+		return 0;
+	a->opened = false;
 	netif_stop_queue(dev);
 	e1000_wr(a, E1000_IMC, ~0u);
 	e1000_wr(a, E1000_RCTL, 0);
@@ -502,6 +518,7 @@ static const struct net_device_ops e1000_netdev_ops = {
 	.ndo_open = e1000_open,
 	.ndo_stop = e1000_close,
 	.ndo_start_xmit = e1000_xmit_frame,
+	.ndo_tx_timeout = e1000_tx_timeout,
 };
 
 static int e1000_probe(struct pci_dev *pdev, const struct pci_device_id *id)
@@ -530,7 +547,10 @@ static int e1000_probe(struct pci_dev *pdev, const struct pci_device_id *id)
 	a->info = (const struct e1000_info *)id->driver_data;
 	a->itr = e1000_itr_param;
 	spin_lock_init(&a->tx_lock);
+	INIT_WORK(&a->reset_task, e1000_reset_task);
 	dev->netdev_ops = &e1000_netdev_ops;
+	dev->watchdog_timeo = 5 * HZ;
+	dev->parent_pci = pdev;
 	a->hw_addr = ioremap(pci_resource_start(pdev, 0), pci_resource_len(pdev, 0));
 	if (!a->hw_addr) {
 		ret = -ENOMEM;

@@ -16,6 +16,9 @@
  *
  * QEMU's e1000 holds received frames for a second after RCTL is written
  * (its flush_queue_timer), so the first wait is long.
+ *
+ * The last case checks that the reset a transmit timeout schedules
+ * (e1000_reset.c) waits for rtnl_lock() and skips a downed interface.
  */
 #include <kunit/test.h>
 #include <linux/kernel.h>
@@ -28,6 +31,8 @@
 #include <linux/netdevice.h>
 #include <linux/pci.h>
 #include <linux/msi.h>
+#include <linux/rtnetlink.h>
+#include <linux/workqueue.h>
 #include <net/pktgen.h>
 
 #include "e1000.h"
@@ -296,6 +301,46 @@ static void e1000_test_itr(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, e1000_set_itr(a, old), 0);
 }
 
+/*
+ * The reset a transmit timeout asks for runs under rtnl_lock(): while the
+ * lock is held (as ifconfig holds it around dev_open()/dev_close()) the
+ * reset waits; an interface taken down meanwhile is not reset at all; an
+ * up one is, and then sends and receives again.
+ */
+static void e1000_test_reset_waits_for_rtnl(struct kunit *test)
+{
+	struct e1000_adapter *a = e1000_get(0);
+	struct net_device *dev;
+	unsigned long resets, r0;
+
+	NEED_E1000(test, a);
+	dev = a->netdev;
+	resets = READ_ONCE(a->resets);
+	rtnl_lock();
+	dev->netdev_ops->ndo_tx_timeout(dev, 0);
+	msleep(200);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(a->resets), resets);   /* waiting for the lock */
+	KUNIT_EXPECT_EQ(test, dev_close(dev), 0);
+	rtnl_unlock();
+	flush_work(&a->reset_task);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(a->resets), resets);   /* down: nothing to reset */
+	KUNIT_EXPECT_FALSE(test, netif_running(dev));
+
+	rtnl_lock();
+	KUNIT_EXPECT_EQ(test, dev_open(dev), 0);
+	rtnl_unlock();
+	dev->netdev_ops->ndo_tx_timeout(dev, 0);
+	flush_work(&a->reset_task);
+	KUNIT_EXPECT_EQ(test, READ_ONCE(a->resets), resets + 1);
+	KUNIT_EXPECT_TRUE(test, netif_running(dev) && netif_carrier_ok(dev));
+
+	dev_add_pack(&tap);
+	r0 = __atomic_load_n(&replies, __ATOMIC_SEQ_CST);
+	KUNIT_EXPECT_EQ(test, pktgen_arp_request(dev, PKTGEN_SLIRP_GUEST, PKTGEN_SLIRP_GATEWAY), 0);
+	KUNIT_EXPECT_TRUE(test, wait_replies(r0 + 1, 3000));
+	dev_remove_pack(&tap);
+}
+
 static struct kunit_case e1000_test_cases[] = {
 	KUNIT_CASE(e1000_test_probe),
 	KUNIT_CASE(e1000_test_arp_reply_interrupt),
@@ -304,6 +349,7 @@ static struct kunit_case e1000_test_cases[] = {
 	KUNIT_CASE(e1000_test_msi),
 	KUNIT_CASE(e1000_test_masked_cause_interrupts_on_unmask),
 	KUNIT_CASE(e1000_test_itr),
+	KUNIT_CASE(e1000_test_reset_waits_for_rtnl),
 	{}
 };
 
