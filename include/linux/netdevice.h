@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Network devices and NAPI (net/core/dev.c, net/ethernet/eth.c).
+ * Network devices and NAPI (net/core/dev.c, net/core/napi.c,
+ * net/ethernet/eth.c).
  *
  * A driver allocates a net_device with alloc_etherdev(), fills in its
  * MAC address and netdev_ops, adds a NAPI context with netif_napi_add()

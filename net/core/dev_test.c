@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * KUnit suite "netcore": NAPI scheduling and the NET_RX softirq's budget
- * (net/core/dev.c), protocol dispatch and Ethernet classification. These
+ * (net/core/napi.c), protocol dispatch and Ethernet classification. These
  * need no NIC: a napi_struct with a scripted poll function is scheduled
  * from task context with bottom halves off, so net_rx_action() runs from
  * the real softirq path (local_bh_enable(), __do_softirq(), ksoftirqd) -

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * /proc/sys/net/core/netdev_budget and netdev_budget_usecs: the limits of
- * one net_rx_action() pass (net/core/dev.c), and netdev_max_backlog: how
+ * one net_rx_action() pass (net/core/napi.c), and netdev_max_backlog: how
  * many frames netif_rx() may queue per CPU. Readable and writable as in
  * Linux ("echo 64 > /proc/sys/net/core/netdev_budget"), so the budget's
  * effect - time_squeeze in /proc/net/softnet_stat, NET_RX handed to
