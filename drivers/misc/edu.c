@@ -157,6 +157,27 @@ void edu_raise(struct edu_device *edu, u32 value)
 }
 
 /**
+ * edu_raise_wait - raise one interrupt and wait until it has been handled
+ * @edu: the device
+ * @timeout_ms: how long to spin for edu->handled to move
+ *
+ * Return: true once a handler counted it, false on timeout.
+ */
+bool edu_raise_wait(struct edu_device *edu, unsigned int timeout_ms)
+{
+	unsigned long old = READ_ONCE(edu->handled);
+	u64 start = local_clock();
+
+	edu_raise(edu, 1);
+	while (READ_ONCE(edu->handled) == old) {
+		if (local_clock() - start > (u64)timeout_ms * 1000000)
+			return false;
+		cpu_relax();
+	}
+	return true;
+}
+
+/**
  * edu_irq_handler - the interrupt handler of every edu device
  * @irq: the line that fired
  * @dev_id: the struct edu_device given to request_irq()

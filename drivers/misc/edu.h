@@ -91,6 +91,9 @@ int edu_set_threaded(bool on);
 bool edu_threaded(void);
 /* Write @value (non-zero) to the interrupt raise register. */
 void edu_raise(struct edu_device *edu, u32 value);
+/* Raise 1 and spin until a handler (hard or threaded) counted it in
+ * edu->handled; false after @timeout_ms. For tests: interrupts must be on. */
+bool edu_raise_wait(struct edu_device *edu, unsigned int timeout_ms);
 /* The interrupt status register: raised values not yet acknowledged. */
 u32 edu_irq_status(struct edu_device *edu);
 

@@ -39,21 +39,6 @@
 		kunit_skip(test, "IRQ %u cannot be steered (noapic?)", (edu)->irq); \
 } while (0)
 
-/* Raise one edu interrupt and wait for its handler; false on timeout. */
-static bool raise_and_wait(struct edu_device *edu)
-{
-	unsigned long old = READ_ONCE(edu->handled);
-	u64 start = local_clock();
-
-	edu_raise(edu, 1);
-	while (READ_ONCE(edu->handled) == old) {
-		if (local_clock() - start > (u64)WAIT_MS * 1000000)
-			return false;
-		cpu_relax();
-	}
-	return true;
-}
-
 static unsigned long desc_affinity(unsigned int irq, bool effective)
 {
 	struct irq_desc *desc = irq_to_desc(irq);
@@ -120,7 +105,7 @@ static void affinity_test_move_edu(struct kunit *test)
 	for_each_possible_cpu(cpu)
 		before[cpu] = kstat_irqs_cpu(irq, cpu);
 	for (i = 0; i < 3; i++)
-		KUNIT_EXPECT_TRUE(test, raise_and_wait(edu));
+		KUNIT_EXPECT_TRUE(test, edu_raise_wait(edu, WAIT_MS));
 	for_each_possible_cpu(cpu) {
 		after = kstat_irqs_cpu(irq, cpu);
 		if (cpu == 2)
@@ -134,7 +119,7 @@ static void affinity_test_move_edu(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, desc_affinity(irq, true), 1UL);
 	for_each_possible_cpu(cpu)
 		before[cpu] = kstat_irqs_cpu(irq, cpu);
-	KUNIT_EXPECT_TRUE(test, raise_and_wait(edu));
+	KUNIT_EXPECT_TRUE(test, edu_raise_wait(edu, WAIT_MS));
 	KUNIT_EXPECT_GE(test, kstat_irqs_cpu(irq, 0), before[0] + 1);
 	KUNIT_EXPECT_EQ(test, kstat_irqs_cpu(irq, 2), before[2]);
 

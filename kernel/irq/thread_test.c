@@ -49,21 +49,6 @@ static struct task_struct *thread_of(struct edu_device *edu)
 	return NULL;
 }
 
-/* Raise one interrupt, wait until the thread function has handled it. */
-static bool raise_and_wait(struct edu_device *edu)
-{
-	unsigned long old = READ_ONCE(edu->handled);
-	u64 start = local_clock();
-
-	edu_raise(edu, 1);
-	while (READ_ONCE(edu->handled) == old) {
-		if (local_clock() - start > (u64)WAIT_MS * 1000000)
-			return false;
-		cpu_relax();
-	}
-	return true;
-}
-
 /*
  * Move the line to @mask, raise it twice; both halves must run on the one
  * CPU the controller chose, and the thread must be confined to it.
@@ -85,7 +70,7 @@ static void expect_follows(struct kunit *test, struct edu_device *edu, unsigned 
 	t = thread_of(edu);
 	KUNIT_ASSERT_NOT_NULL(test, t);
 	for (i = 0; i < 2; i++) {
-		KUNIT_ASSERT_TRUE(test, raise_and_wait(edu));
+		KUNIT_ASSERT_TRUE(test, edu_raise_wait(edu, WAIT_MS));
 		KUNIT_EXPECT_EQ(test, READ_ONCE(edu->last_hardirq_cpu), cpu);
 		KUNIT_EXPECT_EQ(test, READ_ONCE(edu->last_thread_cpu), cpu);
 	}
@@ -129,7 +114,7 @@ static void thread_affinity_test_new_thread(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, irq_set_affinity(edu->irq, cpumask_of(2)), 0);
 	KUNIT_ASSERT_EQ(test, edu_set_threaded(true), 0);
 	KUNIT_ASSERT_NOT_NULL(test, thread_of(edu));
-	KUNIT_ASSERT_TRUE(test, raise_and_wait(edu));
+	KUNIT_ASSERT_TRUE(test, edu_raise_wait(edu, WAIT_MS));
 	KUNIT_EXPECT_EQ(test, READ_ONCE(edu->last_thread_cpu), 2);
 	KUNIT_EXPECT_EQ(test, __cpumask_word(&thread_of(edu)->cpus_mask), 1UL << 2);
 	irq_set_affinity(edu->irq, &(cpumask_t){ { saved } });
