@@ -36,30 +36,18 @@ irqos_run --timeout 120 --smp 2 --nic 'user,model=e1000' -- \
 	'ifconfig eth0'
 is "$RUN_STATUS" 0 'every command answered, then poweroff: status 0'
 
-# field N WHAT - from command N's "ifconfig eth0": flags, rxp, txp, txd, irqs
-field() {
-	local out; out=$(cmd_output "$1")
-	case $2 in
-	flags) sed -nE 's/^eth0: flags=([0-9]+)<.*$/\1/p' <<< "$out" ;;
-	rxp)   sed -nE 's/^        RX packets ([0-9]+)  bytes [0-9]+$/\1/p' <<< "$out" ;;
-	txp)   sed -nE 's/^        TX packets ([0-9]+)  bytes [0-9]+$/\1/p' <<< "$out" ;;
-	txd)   sed -nE 's/^        TX errors [0-9]+  dropped ([0-9]+) .*$/\1/p' <<< "$out" ;;
-	irqs)  sed -nE 's/^        device interrupt [0-9]+  interrupts ([0-9]+)$/\1/p' <<< "$out" ;;
-	esac
-}
-
-is "$(field 4 flags)" 4163 'link up: eth0 flags=4163<UP,BROADCAST,RUNNING,MULTICAST>'
-num_cmp "$(field 4 rxp)" '>=' 5 'link up: the 5 ARP replies received'
-is "$(field 6 flags)" 4099 'set_link off: RUNNING gone (flags=4099<UP,BROADCAST,MULTICAST>)'
-num_cmp "$(field 6 irqs)" '>' "$(field 4 irqs)" 'set_link off: the link status change interrupted (LSC)'
+is "$(ifconfig_field 4 flags)" 4163 'link up: eth0 flags=4163<UP,BROADCAST,RUNNING,MULTICAST>'
+num_cmp "$(ifconfig_field 4 rxp)" '>=' 5 'link up: the 5 ARP replies received'
+is "$(ifconfig_field 6 flags)" 4099 'set_link off: RUNNING gone (flags=4099<UP,BROADCAST,MULTICAST>)'
+num_cmp "$(ifconfig_field 6 irqs)" '>' "$(ifconfig_field 4 irqs)" 'set_link off: the link status change interrupted (LSC)'
 like "$(cmd_output 7)" '^pktgen: eth0: sent 0 of 5 ARP requests for 10\.0\.2\.2 \(stopped by an error\)$' \
 	'no carrier: pktgen is refused'
-is "$(( $(field 8 txp) - $(field 6 txp) ))" 0 'no carrier: nothing went to the NIC (TX packets unchanged)'
-is "$(( $(field 8 txd) - $(field 6 txd) ))" 1 'no carrier: the refused frame counted in TX dropped'
+is "$(( $(ifconfig_field 8 txp) - $(ifconfig_field 6 txp) ))" 0 'no carrier: nothing went to the NIC (TX packets unchanged)'
+is "$(( $(ifconfig_field 8 txd) - $(ifconfig_field 6 txd) ))" 1 'no carrier: the refused frame counted in TX dropped'
 is "$(awk '$1 == "NO_CARRIER" { print $2 }' <<< "$(cmd_output 9)")" 1 'netdrops: counted as NO_CARRIER'
 like "$(cmd_output 11)" '^pktgen: eth0: sent 5 of 5 ARP requests' 'set_link on: pktgen sends again'
-is "$(field 13 flags)" 4163 'set_link on: RUNNING again'
-is "$(( $(field 13 rxp) - $(field 8 rxp) ))" 5 'set_link on: 5 more ARP replies received'
+is "$(ifconfig_field 13 flags)" 4163 'set_link on: RUNNING again'
+is "$(( $(ifconfig_field 13 rxp) - $(ifconfig_field 8 rxp) ))" 5 'set_link on: 5 more ARP replies received'
 down=$(grep -an 'e1000: eth0 NIC Link is Down$' <<< "$RUN_LOG" | head -1 | cut -d: -f1)
 up=$(grep -an 'e1000: eth0 NIC Link is Up 1000 Mbps Full Duplex, Flow Control: RX/TX$' <<< "$RUN_LOG" | tail -1 | cut -d: -f1)
 num_cmp "${down:-0}" '>' 0 "boot log: Linux's link-down line"

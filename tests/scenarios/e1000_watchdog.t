@@ -65,29 +65,18 @@ irqos_run --timeout 150 --smp 2 --nic "$NIC" -- \
 	'netdrops'
 is "$RUN_STATUS" 0 'every command answered, then poweroff: status 0'
 
-# ifc N FIELD - a counter from command N's ifconfig output.
-ifc() {
-	local o; o=$(cmd_output "$1")
-	case $2 in
-	rxp) sed -nE 's/^        RX packets ([0-9]+) .*/\1/p' <<< "$o" ;;
-	txp) sed -nE 's/^        TX packets ([0-9]+) .*/\1/p' <<< "$o" ;;
-	txd) sed -nE 's/^        TX errors [0-9]+  dropped ([0-9]+) .*/\1/p' <<< "$o" ;;
-	tmo) sed -nE 's/^        tx watchdog [0-9]+ ms  tx_timeout ([0-9]+)$/\1/p' <<< "$o" ;;
-	wdt) sed -nE 's/^        tx watchdog ([0-9]+) ms .*/\1/p' <<< "$o" ;;
-	esac
-}
 # skb_live N - sk_buffs allocated and not freed, from command N's netdrops.
 skb_live() { cmd_output "$1" | perl -ne 'if (/^skb: allocated (\d+) freed (\d+)/) { print $1 - $2; exit }'; }
 drops() { cmd_output "$1" | awk -v r="$2" '$1 == r { print $2 }'; }
 
-is "$(ifc 3 wdt),$(ifc 3 tmo)" '5000,0' 'ifconfig: eth0 watchdog 5000 ms (the e1000'"'"'s 5 * HZ), tx_timeout 0'
+is "$(ifconfig_field 3 wdt),$(ifconfig_field 3 tmo)" '5000,0' 'ifconfig: eth0 watchdog 5000 ms (the e1000'"'"'s 5 * HZ), tx_timeout 0'
 like "$(cmd_output 4)" '^e1000: eth0: transmitter stopped \(TCTL\.EN cleared\)' 'e1000 txhang: transmitter stopped'
 is "$(cmd_output 5)" 'pktgen: eth0: sent 400 of 400 ARP requests for 10.0.2.2' 'pktgen -q: 400 requests queued'
 like "$(cmd_output 6)" ' free 1$' 'e1000: the transmit ring is full (the queue stopped)'
 
 # Not before watchdog_timeo without progress.
 unlike "$(cmd_output 7)" 'NETDEV WATCHDOG' 'no watchdog within 4 s of the stall'
-is "$(ifc 8 tmo)" 0 'ifconfig: tx_timeout 0 after 4 s'
+is "$(ifconfig_field 8 tmo)" 0 'ifconfig: tx_timeout 0 after 4 s'
 
 # The timeout: once, with Linux's line, after >= 5000 ms.
 n=$(grep -acE '^NETDEV WATCHDOG: ' <<< "$RUN_LOG")
@@ -105,11 +94,11 @@ in_order "$RUN_LOG" '^NETDEV WATCHDOG: eth0' '^e1000 0000:00:03\.0 eth0: Reset a
 	'^e1000: eth0 NIC Link is Up'
 like "$(cmd_output 11)" '^  tx_timeout 1 resets 1 txhang 1 tctl 0x[0-9a-f]*[2367abef]$' \
 	'e1000: tx_timeout 1, resets 1, TCTL.EN set again by the reset'
-is "$(ifc 12 tmo)" 1 'ifconfig: tx_timeout 1'
+is "$(ifconfig_field 12 tmo)" 1 'ifconfig: tx_timeout 1'
 
 # Every pktgen frame accounted for; the ones from the qdisc drew replies.
-sent=$(( $(ifc 12 txp) - $(ifc 3 txp) )) dropped=$(( $(ifc 12 txd) - $(ifc 3 txd) ))
-replies=$(( $(ifc 12 rxp) - $(ifc 3 rxp) ))
+sent=$(( $(ifconfig_field 12 txp) - $(ifconfig_field 3 txp) )) dropped=$(( $(ifconfig_field 12 txd) - $(ifconfig_field 3 txd) ))
+replies=$(( $(ifconfig_field 12 rxp) - $(ifconfig_field 3 rxp) ))
 is "$((sent + dropped))" 400 "400 frames: $sent sent after the reset + $dropped dropped on the ring"
 num_cmp "$dropped" '>' 0 "the frames on the ring at the reset were dropped and counted ($dropped)"
 num_cmp "$sent" '>' 0 "the frames waiting in the qdisc went out after the reset ($sent)"
@@ -119,14 +108,14 @@ is "$(skb_live 13)" "$(skb_live 2)" 'netdrops: live sk_buffs as before the hang 
 
 # Working again, and no second timeout.
 is "$(cmd_output 14)" 'pktgen: eth0: sent 50 of 50 ARP requests for 10.0.2.2' 'after the reset: 50 requests sent'
-is "$(( $(ifc 16 txp) - $(ifc 12 txp) )),$(( $(ifc 16 rxp) - $(ifc 12 rxp) )),$(ifc 16 tmo)" '50,50,1' \
+is "$(( $(ifconfig_field 16 txp) - $(ifconfig_field 12 txp) )),$(( $(ifconfig_field 16 rxp) - $(ifconfig_field 12 rxp) )),$(ifconfig_field 16 tmo)" '50,50,1' \
 	'after the reset: 50 sent, 50 replies, still one timeout'
 
 # Hung again, but taken down first: no watchdog while down, no reset.
 is "$(cmd_output 18)" 'pktgen: eth0: sent 300 of 300 ARP requests for 10.0.2.2' 'second hang: 300 requests queued'
-is "$(ifc 25 tmo)" 1 'ifconfig: no timeout while the interface was down (tx_timeout still 1)'
+is "$(ifconfig_field 25 tmo)" 1 'ifconfig: no timeout while the interface was down (tx_timeout still 1)'
 like "$(cmd_output 26)" '^  tx_timeout 1 resets 1 txhang 2 ' 'e1000: no second reset'
-is "$(( $(ifc 25 txd) - $(ifc 16 txd) )),$(( $(ifc 25 txp) - $(ifc 16 txp) ))" '300,20' \
+is "$(( $(ifconfig_field 25 txd) - $(ifconfig_field 16 txd) )),$(( $(ifconfig_field 25 txp) - $(ifconfig_field 16 txp) ))" '300,20' \
 	'ifconfig down: all 300 frames dropped and counted; after up 20 sent'
 is "$(skb_live 27)" "$(skb_live 2)" 'netdrops: no sk_buff leaked by the down/up either'
 
@@ -143,10 +132,10 @@ irqos_run --timeout 120 --smp 2 --nic 'user,model=e1000e' -- \
 	'sleep 12' \
 	'e1000'
 is "$RUN_STATUS" 0 'e1000e: every command answered, then poweroff: status 0'
-is "$(ifc 6 tmo),$(strip_ts "$(cmd_output 5)" | grep -acE '^e1000 0000:00:03\.0 eth0: Reset adapter$')" '1,1' \
+is "$(ifconfig_field 6 tmo),$(strip_ts "$(cmd_output 5)" | grep -acE '^e1000 0000:00:03\.0 eth0: Reset adapter$')" '1,1' \
 	'e1000e: one timeout, one reset'
-sent=$(( $(ifc 6 txp) - $(ifc 2 txp) )) dropped=$(( $(ifc 6 txd) - $(ifc 2 txd) ))
-replies=$(( $(ifc 6 rxp) - $(ifc 2 rxp) ))
+sent=$(( $(ifconfig_field 6 txp) - $(ifconfig_field 2 txp) )) dropped=$(( $(ifconfig_field 6 txd) - $(ifconfig_field 2 txd) ))
+replies=$(( $(ifconfig_field 6 rxp) - $(ifconfig_field 2 rxp) ))
 is "$((sent + dropped)),$replies" "400,$sent" \
 	"e1000e: $sent sent after the reset + $dropped dropped = 400, $replies replies"
 like "$(cmd_output 7)" 'PCI-MSI.* eth0$' 'e1000e: eth0 on its MSI again after the reset'

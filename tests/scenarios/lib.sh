@@ -188,6 +188,25 @@ cmd_output() {
 		print $t;' <<< "${2-$RUN_OUT}"
 }
 
+# ifconfig_field N FIELD - one value from command N's "ifconfig IF" output
+# (one interface): flags (the decimal flags word), rxp/txp (packets),
+# rxd/txd (RX/TX dropped), irqs (device interrupts), tmo (tx_timeout),
+# wdt (the tx watchdog period, ms).
+ifconfig_field() {
+	local o; o=$(cmd_output "$1")
+	case $2 in
+	flags) sed -nE 's/^[a-z0-9]+: flags=([0-9]+)<.*$/\1/p' <<< "$o" ;;
+	rxp)   sed -nE 's/^        RX packets ([0-9]+) .*/\1/p' <<< "$o" ;;
+	txp)   sed -nE 's/^        TX packets ([0-9]+) .*/\1/p' <<< "$o" ;;
+	rxd)   sed -nE 's/^        RX errors [0-9]+  dropped ([0-9]+) .*/\1/p' <<< "$o" ;;
+	txd)   sed -nE 's/^        TX errors [0-9]+  dropped ([0-9]+) .*/\1/p' <<< "$o" ;;
+	irqs)  sed -nE 's/^        device interrupt [0-9]+  interrupts ([0-9]+)$/\1/p' <<< "$o" ;;
+	tmo)   sed -nE 's/^        tx watchdog [0-9]+ ms  tx_timeout ([0-9]+)$/\1/p' <<< "$o" ;;
+	wdt)   sed -nE 's/^        tx watchdog ([0-9]+) ms .*/\1/p' <<< "$o" ;;
+	*)     echo "ifconfig_field: unknown field $2" >&2; return 2 ;;
+	esac
+}
+
 # cmd_echo N - the line the shell echoed for the Nth command, with its line
 # editing (backspaces) applied the way a terminal would show it.
 cmd_echo() {
